@@ -1,0 +1,59 @@
+// The one session API that every front end (CLI, GUI, RPC) is written against. LocalSession implements
+// it on libtorrent in-process; a remote implementation speaks to a daemon.
+//
+// Threads: every method may be called from any thread. Commands are checked at once and carried out on
+// the engine thread; their Result says whether they were accepted, and later failures arrive as Errored
+// events. Queries return copies. Event handlers run on the engine thread.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shoal/add_request.h"
+#include "shoal/events.h"
+#include "shoal/settings.h"
+#include "shoal/status.h"
+#include "shoal/types.h"
+
+namespace shoal {
+
+class Session {
+public:
+    virtual ~Session() = default;
+
+    // Commands. Adding a torrent that is already in the library merges its trackers and returns the
+    // existing id.
+    virtual Result<TorrentId> add(AddRequest request) = 0;
+    virtual Result<void> remove(TorrentId id, RemoveMode mode) = 0;
+    virtual Result<void> pause(TorrentId id) = 0;
+    virtual Result<void> resume(TorrentId id) = 0;
+    virtual Result<void> recheck(TorrentId id) = 0;
+    virtual Result<void> reannounce(TorrentId id) = 0;
+    virtual Result<void> moveStorage(TorrentId id, const std::string& newSavePath) = 0;
+    virtual Result<void> renameFile(TorrentId id, int fileIndex, const std::string& newPath) = 0;
+    virtual Result<void> setFilePriorities(TorrentId id, const std::vector<FilePriority>& priorities) = 0;
+    virtual Result<void> setSequential(TorrentId id, bool sequential) = 0;
+    virtual Result<void> setLimits(TorrentId id, int downloadLimit, int uploadLimit) = 0;
+    virtual Result<void> setSeedingGoals(TorrentId id, std::optional<double> ratio,
+                                         std::optional<std::int64_t> seconds) = 0;
+    virtual Result<void> moveInQueue(TorrentId id, QueueMove move) = 0;
+    virtual Result<void> setCategory(TorrentId id, const std::string& category) = 0;
+    virtual Result<void> setTags(TorrentId id, const std::vector<std::string>& tags) = 0;
+    virtual Result<void> addTrackers(TorrentId id, const std::vector<std::string>& urls) = 0;
+    virtual Result<void> connectPeer(TorrentId id, const std::string& endpoint) = 0;
+    virtual Result<void> applySettings(const Settings& settings) = 0;
+
+    // Queries.
+    virtual std::vector<TorrentStatus> torrents() const = 0;
+    virtual std::optional<TorrentStatus> status(TorrentId id) const = 0;
+    virtual Result<TorrentDetails> details(TorrentId id) = 0;
+    virtual SessionTotals totals() const = 0;
+    virtual Settings settings() const = 0;
+
+    // Events.
+    virtual SubscriptionId subscribe(EventHandler handler) = 0;
+    virtual void unsubscribe(SubscriptionId id) = 0;
+};
+
+}  // namespace shoal

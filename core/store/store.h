@@ -1,0 +1,93 @@
+// The SQLite library: torrents, their resume data, settings and all-time statistics in one database file.
+//
+// Threads: reads (load*) use their own connection and may run on any thread. Every write is queued to
+// one writer thread that coalesces (only the latest resume data per torrent survives in the queue) and
+// commits a batch per transaction, in WAL mode. flush() waits until everything queued so far is committed.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shoal/types.h"
+
+namespace shoal::store {
+
+struct TorrentRow {
+    TorrentId id = kNoTorrent;
+    std::string infoHashV1;          // hex, may be empty
+    std::string infoHashV2;          // hex, may be empty
+    std::string name;
+    std::vector<char> metainfo;      // bencoded .torrent; empty while a magnet has no metadata
+    std::string magnetUri;           // what it was added from, if a magnet/hash
+    std::string savePath;
+    std::int64_t addedTime = 0;      // unix seconds
+    std::int64_t completedTime = 0;  // unix seconds, 0 if never
+    int queuePosition = -1;
+    bool userPaused = false;
+    int downloadLimit = 0;
+    int uploadLimit = 0;
+    std::optional<double> ratioGoal;
+    std::optional<std::int64_t> seedTimeGoalSeconds;
+    std::string category;
+    std::vector<std::string> tags;
+    std::int64_t allTimeDownloaded = 0;
+    std::int64_t allTimeUploaded = 0;
+
+    bool operator==(const TorrentRow&) const = default;
+};
+
+struct StoredTorrent {
+    TorrentRow row;
+    std::vector<char> resumeData;  // libtorrent's write_resume_data_buf; empty if never saved
+};
+
+struct Statistics {
+    std::int64_t allTimeDownloaded = 0;
+    std::int64_t allTimeUploaded = 0;
+    std::int64_t sessionsStarted = 0;
+    bool operator==(const Statistics&) const = default;
+};
+
+class Store {
+public:
+    // Opens or creates the database, applies pending migrations, enables WAL, starts the writer thread.
+    // A file that is not a Shoal library (or newer than this build) is an error, never overwritten.
+    static Result<std::unique_ptr<Store>> open(const std::filesystem::path& dbFile);
+    ~Store();  // flushes, stops the writer, closes
+
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    // Reads (own connection).
+    std::vector<StoredTorrent> loadTorrents();  // one query, ordered by queue position then id
+    std::optional<std::string> loadSetting(const std::string& key);
+    Statistics loadStatistics();
+    TorrentId maxTorrentId();                   // 0 if none; ids are never reused
+    int schemaVersion();
+
+    // Queued writes (writer thread). putTorrent inserts or replaces the row but keeps its resume data.
+    void putTorrent(const TorrentRow& row);
+    void putResumeData(TorrentId id, std::vector<char> resumeData);
+    void removeTorrent(TorrentId id);  // the row and its resume data
+    void putSetting(const std::string& key, const std::string& value);
+    void putStatistics(const Statistics& statistics);
+
+    void flush();  // blocks until every write queued before the call is committed
+    // The last write error (disk full, read-only), or empty. Writes are retried with the next batch.
+    std::string lastWriteError();
+
+    struct Impl;
+
+private:
+    explicit Store(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+// The current schema version: the number of the last migration.
+int latestSchemaVersion();
+
+}  // namespace shoal::store

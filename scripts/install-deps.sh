@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Shoal needs to build, test and benchmark. Idempotent: packages
+# already present are skipped, and apt-get update runs only when something is missing.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake ninja-build pkg-config
+  # core
+  libtorrent-rasterbar-dev libboost-dev libboost-system-dev libsqlite3-dev sqlite3
+  nlohmann-json3-dev libspdlog-dev libfmt-dev
+  # cli
+  libcli11-dev
+  # tests
+  libgtest-dev libgmock-dev
+  # interop peers, tracker and benchmark tools
+  aria2 transmission-cli opentracker qbittorrent-nox mktorrent iperf3 openssl curl time
+  libbenchmark-dev
+  # packaging (man page generation)
+  help2man dpkg-dev file
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "install-deps: installing ${missing[*]}"
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
