@@ -1,0 +1,37 @@
+// Shared pieces of test set-up: temp dirs, payload files, loopback settings, free ports.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "shoal/settings.h"
+
+namespace shoal::test {
+
+// A fresh directory under $TMPDIR (or /tmp), removed with everything in it when the object goes away.
+class TempDir {
+public:
+    explicit TempDir(const std::string& prefix = "shoal-test");
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+// Writes `size` pseudo-random bytes from `seed` (same seed, same bytes).
+void writeRandomFile(const std::filesystem::path& file, std::int64_t size, std::uint64_t seed);
+// Hex SHA-256 of a file (compares downloads with their source).
+std::string sha256File(const std::filesystem::path& file);
+
+// Settings for a peer of a local swarm on `ip` (127.0.0.N): listens on ip:0, leaves from ip, TCP only,
+// no DHT/LSD/UPnP/PEX unless a test turns them on. See ../shared/LIBTORRENT-NOTES.md.
+Settings loopbackSettings(const std::string& ip);
+
+// A TCP port free on `ip` right now (bound to 0 and released).
+int freePort(const std::string& ip = "127.0.0.1");
+
+}  // namespace shoal::test
