@@ -1,0 +1,116 @@
+// AddRequest -> add_torrent_params: parse the source, resolve and check the save path, set the flags.
+#include "engine/add_params.h"
+
+#include <libtorrent/load_torrent.hpp>
+#include <libtorrent/magnet_uri.hpp>
+#include <libtorrent/torrent_info.hpp>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+#include "engine/engine_impl.h"
+
+namespace shoal::engine {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool isHex(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+Result<lt::add_torrent_params> parseSource(const AddRequest& request) {
+    const int sources = !request.torrentBytes.empty() + !request.magnetUri.empty() + !request.infoHash.empty();
+    if (sources != 1) return makeError(ErrorCode::InvalidArgument, "give exactly one of a .torrent, a magnet or an info-hash");
+    if (!request.torrentBytes.empty()) {
+        try {
+            lt::load_torrent_limits limits;
+            limits.max_buffer_size = 64 * 1024 * 1024;
+            return lt::load_torrent_buffer(lt::span<const char>(request.torrentBytes), limits);
+        } catch (const std::exception& e) {
+            return makeError(ErrorCode::BadInput, std::string("not a valid torrent: ") + e.what());
+        }
+    }
+    if (!request.magnetUri.empty()) {
+        lt::error_code ec;
+        lt::add_torrent_params params = lt::parse_magnet_uri(request.magnetUri, ec);
+        if (ec) return makeError(ErrorCode::BadInput, "malformed magnet link: " + ec.message());
+        return params;
+    }
+    const std::string& hex = request.infoHash;
+    lt::add_torrent_params params;
+    if (!isHex(hex) || (hex.size() != 40 && hex.size() != 64))
+        return makeError(ErrorCode::BadInput, "not an info-hash (want 40 or 64 hex digits): " + hex);
+    const std::string raw = fromHex(hex);
+    if (hex.size() == 40) params.info_hashes.v1 = lt::sha1_hash(raw.data());
+    else params.info_hashes.v2 = lt::sha256_hash(raw.data());
+    return params;
+}
+
+Result<std::string> resolveSavePath(const AddRequest& request, const Settings& settings) {
+    std::string path = request.savePath.empty() ? settings.defaultSavePath : request.savePath;
+    if (path.empty()) {
+        const char* home = std::getenv("HOME");
+        path = (fs::path(home ? home : ".") / "Downloads").string();
+    }
+    std::error_code ec;
+    const fs::path absolute = fs::absolute(path, ec);
+    if (ec) return makeError(ErrorCode::Io, "bad save path " + path + ": " + ec.message());
+    fs::create_directories(absolute, ec);
+    if (ec) return makeError(ErrorCode::Io, "cannot create save path " + absolute.string() + ": " + ec.message());
+    if (!fs::is_directory(absolute)) return makeError(ErrorCode::Io, "save path is not a directory: " + absolute.string());
+    if (::access(absolute.c_str(), W_OK) != 0)
+        return makeError(ErrorCode::Io, "cannot write to save path " + absolute.string() + ": " + std::strerror(errno));
+    return absolute.string();
+}
+
+}  // namespace
+
+Result<PreparedAdd> prepareAdd(const AddRequest& request, const Settings& settings) {
+    auto source = parseSource(request);
+    if (!source) return source.error();
+    for (const auto& peer : request.peers) {
+        if (auto endpoint = parseEndpoint(peer); !endpoint) return endpoint.error();
+    }
+    auto savePath = resolveSavePath(request, settings);
+    if (!savePath) return savePath.error();
+
+    PreparedAdd prepared;
+    lt::add_torrent_params& p = prepared.params;
+    p = std::move(source.value());
+    p.save_path = savePath.value();
+    prepared.savePath = savePath.value();
+    if (request.paused) {
+        p.flags |= lt::torrent_flags::paused;
+        p.flags &= ~lt::torrent_flags::auto_managed;
+    } else {
+        p.flags &= ~lt::torrent_flags::paused;
+        p.flags |= lt::torrent_flags::auto_managed;
+    }
+    if (request.sequential) p.flags |= lt::torrent_flags::sequential_download;
+    if (request.seedMode) p.flags |= lt::torrent_flags::seed_mode;
+    int tier = p.tracker_tiers.empty() ? 0 : p.tracker_tiers.back() + 1;
+    p.tracker_tiers.resize(p.trackers.size(), 0);
+    for (const auto& url : request.trackers) {
+        p.trackers.push_back(url);
+        p.tracker_tiers.push_back(tier++);
+    }
+    for (const auto priority : request.filePriorities)
+        p.file_priorities.push_back(lt::download_priority_t(static_cast<std::uint8_t>(priority)));
+
+    if (p.ti) {
+        prepared.hashes = hashesOf(p.ti->info_hashes());
+        prepared.name = p.ti->name();
+        if (request.filePriorities.size() > static_cast<std::size_t>(p.ti->num_files()))
+            return makeError(ErrorCode::InvalidArgument, "more file priorities than files");
+    } else {
+        prepared.hashes = hashesOf(p.info_hashes);
+        prepared.name = p.name;
+    }
+    return prepared;
+}
+
+}  // namespace shoal::engine

@@ -1,0 +1,20 @@
+// Turns an AddRequest into libtorrent's add_torrent_params, checking everything a user can get wrong.
+#pragma once
+
+#include <libtorrent/add_torrent_params.hpp>
+
+#include "shoal/add_request.h"
+#include "shoal/settings.h"
+
+namespace shoal::engine {
+
+struct PreparedAdd {
+    lt::add_torrent_params params;
+    InfoHashes hashes;
+    std::string name;
+    std::string savePath;  // absolute, created and writable
+};
+
+Result<PreparedAdd> prepareAdd(const AddRequest& request, const Settings& settings);
+
+}  // namespace shoal::engine

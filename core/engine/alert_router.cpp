@@ -1,0 +1,268 @@
+// Alert routing on the engine thread: each libtorrent alert becomes an entry update, a library write,
+// and/or a Shoal event. Split by domain below: lifecycle, status, storage, network.
+#include <libtorrent/alert_types.hpp>
+#include <libtorrent/bencode.hpp>
+#include <libtorrent/write_resume_data.hpp>
+#include <libtorrent/torrent_info.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include "engine/engine_impl.h"
+
+namespace shoal {
+
+using engine::TorrentEntry;
+
+namespace {
+
+std::string endpointText(const lt::address& address, int port) {
+    return address.is_v6() ? "[" + address.to_string() + "]:" + std::to_string(port)
+                           : address.to_string() + ":" + std::to_string(port);
+}
+
+// The smallest valid .torrent for a magnet whose metadata arrived: just its info dict.
+std::vector<char> metainfoFromInfoSection(const lt::torrent_info& info) {
+    const auto section = info.info_section();
+    std::vector<char> out;
+    const std::string head = "d4:info";
+    out.insert(out.end(), head.begin(), head.end());
+    out.insert(out.end(), section.begin(), section.end());
+    out.push_back('e');
+    return out;
+}
+
+std::int64_t unixNow() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+void LocalSession::Impl::handleAlerts() {
+    std::vector<lt::alert*> alerts;
+    session->pop_alerts(&alerts);
+    for (lt::alert* alert : alerts) handleAlert(alert);
+}
+
+void LocalSession::Impl::handleAlert(lt::alert* alert) {
+    // --- status ---
+    if (auto* a = lt::alert_cast<lt::state_update_alert>(alert)) return onStateUpdate(a->status);
+    if (auto* a = lt::alert_cast<lt::session_stats_alert>(alert)) {
+        if (dhtNodesMetric >= 0) {
+            std::unique_lock lock(registryMutex);
+            totals.dhtNodes = static_cast<int>(a->counters()[dhtNodesMetric]);
+        }
+        return;
+    }
+
+    // --- network ---
+    if (auto* a = lt::alert_cast<lt::listen_succeeded_alert>(alert)) {
+        if (a->socket_type != lt::socket_type_t::tcp) return;
+        const std::string endpoint = endpointText(a->address, a->port);
+        {
+            std::unique_lock lock(registryMutex);
+            totals.listenEndpoints.push_back(endpoint);
+        }
+        return emit(Event{EventType::Listening, kNoTorrent, {}, endpoint});
+    }
+    if (auto* a = lt::alert_cast<lt::listen_failed_alert>(alert)) {
+        if (a->socket_type != lt::socket_type_t::tcp) return;
+        return emit(Event{EventType::ListenFailed, kNoTorrent, {},
+                          endpointText(a->address, a->port) + ": " + a->error.message()});
+    }
+
+    // --- lifecycle ---
+    if (auto* a = lt::alert_cast<lt::add_torrent_alert>(alert)) return onAdded(a);
+    if (auto* a = lt::alert_cast<lt::torrent_removed_alert>(alert)) {
+        const TorrentId id = engine::idFromUserdata(a->userdata);
+        if (pendingDeletes.count(a->info_hashes.get_best().to_string()) == 0) finishRemoval(id);
+        return;
+    }
+    if (auto* a = lt::alert_cast<lt::torrent_deleted_alert>(alert)) {
+        auto it = pendingDeletes.find(a->info_hashes.get_best().to_string());
+        if (it != pendingDeletes.end()) {
+            const TorrentId id = it->second;
+            pendingDeletes.erase(it);
+            finishRemoval(id);
+        }
+        return;
+    }
+    if (auto* a = lt::alert_cast<lt::torrent_delete_failed_alert>(alert)) {
+        auto it = pendingDeletes.find(a->info_hashes.get_best().to_string());
+        if (it != pendingDeletes.end()) {
+            const TorrentId id = it->second;
+            pendingDeletes.erase(it);
+            spdlog::error("torrent {}: deleting its files failed: {}", id, a->error.message());
+            emit(Event{EventType::Errored, id, {id}, "deleting files failed: " + a->error.message()});
+            finishRemoval(id);
+        }
+        return;
+    }
+
+    // Everything below concerns a torrent we know.
+    auto* torrentAlert = dynamic_cast<lt::torrent_alert*>(alert);
+    if (!torrentAlert) return;
+    const TorrentId id = engine::idFromHandle(torrentAlert->handle);
+    auto found = entries.find(id);
+    if (found == entries.end()) return;
+    TorrentEntry& entry = found->second;
+
+    if (auto* a = lt::alert_cast<lt::save_resume_data_alert>(alert)) {
+        --outstandingSaves;
+        store->putResumeData(id, lt::write_resume_data_buf(a->params));
+        return emit(Event{EventType::ResumeSaved, id, {id}, {}});
+    }
+    if (lt::alert_cast<lt::save_resume_data_failed_alert>(alert)) {
+        --outstandingSaves;  // "not modified" lands here too
+        return;
+    }
+    if (lt::alert_cast<lt::metadata_received_alert>(alert)) {
+        if (auto info = entry.handle.torrent_file()) {
+            entry.row.metainfo = metainfoFromInfoSection(*info);
+            entry.row.name = info->name();
+            const InfoHashes hashes = engine::hashesOf(info->info_hashes());
+            entry.row.infoHashV1 = hashes.v1;
+            entry.row.infoHashV2 = hashes.v2;
+            std::unique_lock lock(registryMutex);
+            if (!hashes.v1.empty()) idsByHash[hashes.v1] = id;
+            if (!hashes.v2.empty()) idsByHash[hashes.v2] = id;
+        }
+        putRow(entry);
+        saveResumeData(entry, false);
+        return emit(Event{EventType::MetadataReceived, id, {id}, entry.row.name});
+    }
+    if (lt::alert_cast<lt::torrent_finished_alert>(alert)) {
+        if (entry.row.completedTime == 0) {
+            entry.row.completedTime = unixNow();
+            putRow(entry);
+        }
+        saveResumeData(entry, false);
+        if (!entry.finishedThisRun && !shuttingDown) {
+            entry.finishedThisRun = true;
+            emit(Event{EventType::Finished, id, {id}, {}});
+        }
+        return;
+    }
+    if (lt::alert_cast<lt::state_changed_alert>(alert) || lt::alert_cast<lt::torrent_paused_alert>(alert) ||
+        lt::alert_cast<lt::torrent_resumed_alert>(alert)) {
+        if (!shuttingDown) saveResumeData(entry, true);
+        return;
+    }
+
+    // --- storage ---
+    if (auto* a = lt::alert_cast<lt::fastresume_rejected_alert>(alert)) {
+        // libtorrent would quietly download everything again; the user must hear the files are gone.
+        const std::string path = a->file_path() && *a->file_path() ? a->file_path() : entry.row.savePath;
+        entry.handle.unset_flags(lt::torrent_flags::auto_managed);
+        entry.handle.pause();
+        return markErrored(entry, "files missing or changed: " + path + ": " + a->error.message());
+    }
+    if (auto* a = lt::alert_cast<lt::file_error_alert>(alert)) {
+        return markErrored(entry, std::string("disk error on ") + a->filename() + ": " + a->error.message());
+    }
+    if (auto* a = lt::alert_cast<lt::torrent_error_alert>(alert)) {
+        return markErrored(entry, "torrent error: " + a->error.message());
+    }
+    if (auto* a = lt::alert_cast<lt::storage_moved_alert>(alert)) {
+        entry.row.savePath = a->storage_path();
+        putRow(entry);
+        saveResumeData(entry, false);
+        return;
+    }
+    if (auto* a = lt::alert_cast<lt::storage_moved_failed_alert>(alert)) {
+        return emit(Event{EventType::Errored, id, {id}, std::string("move failed: ") + a->file_path() + ": " +
+                                                             a->error.message()});
+    }
+    if (lt::alert_cast<lt::file_renamed_alert>(alert)) return saveResumeData(entry, false);
+    if (auto* a = lt::alert_cast<lt::file_rename_failed_alert>(alert)) {
+        return emit(Event{EventType::Errored, id, {id}, "rename failed: " + a->error.message()});
+    }
+
+    // --- peers ---
+    if (auto* a = lt::alert_cast<lt::hash_failed_alert>(alert)) {
+        ++entry.hashFailures;
+        return emit(Event{EventType::HashFailed, id, {id}, std::to_string(static_cast<int>(a->piece_index))});
+    }
+    if (auto* a = lt::alert_cast<lt::peer_ban_alert>(alert)) {
+        return emit(Event{EventType::PeerBanned, id, {id}, endpointText(a->endpoint.address(), a->endpoint.port())});
+    }
+}
+
+void LocalSession::Impl::onAdded(lt::add_torrent_alert* a) {
+    const TorrentId id = engine::idFromUserdata(a->params.userdata);
+    auto found = entries.find(id);
+    if (found == entries.end()) return;
+    TorrentEntry& entry = found->second;
+    if (a->error) {
+        markErrored(entry, "could not add: " + a->error.message());
+        return;
+    }
+    entry.handle = a->handle;
+    for (const auto& peer : entry.pendingPeers) {
+        if (auto endpoint = engine::parseEndpoint(peer)) entry.handle.connect_peer(endpoint.value());
+    }
+    entry.pendingPeers.clear();
+    if (entry.row.queuePosition < 0) entry.row.queuePosition = static_cast<int>(a->handle.queue_position());
+    saveResumeData(entry, false);
+    emit(Event{EventType::Added, id, {id}, entry.row.name});
+}
+
+void LocalSession::Impl::finishRemoval(TorrentId id) {
+    auto found = entries.find(id);
+    if (found == entries.end()) return;
+    {
+        // This run's transfer of a removed torrent still counts in the session's totals.
+        std::unique_lock lock(registryMutex);
+        auto snapshot = snapshots.find(id);
+        if (snapshot != snapshots.end()) {
+            removedDownloaded += snapshot->second.downloadedThisRun;
+            removedUploaded += snapshot->second.uploadedThisRun;
+        }
+    }
+    store->removeTorrent(id);
+    entries.erase(found);
+    eraseSnapshot(id);
+    emit(Event{EventType::Removed, id, {id}, {}});
+}
+
+void LocalSession::Impl::onStateUpdate(const std::vector<lt::torrent_status>& statuses) {
+    const Settings settings = effectiveSettings();
+    std::vector<TorrentStatus> changed;
+    changed.reserve(statuses.size());
+    for (const auto& st : statuses) {
+        auto found = entries.find(engine::idFromHandle(st.handle));
+        if (found == entries.end() || found->second.removing) continue;
+        TorrentEntry& entry = found->second;
+        if (entry.row.name.empty() && !st.name.empty()) {
+            entry.row.name = st.name;
+            putRow(entry);
+        }
+        changed.push_back(engine::makeStatus(st, entry, settings));
+        checkSeedingGoals(st, entry);
+    }
+    if (changed.empty()) return;
+    Event event{EventType::Changed, kNoTorrent, {}, {}};
+    {
+        std::unique_lock lock(registryMutex);
+        for (auto& status : changed) {
+            event.ids.push_back(status.id);
+            snapshots[status.id] = std::move(status);
+        }
+        SessionTotals& t = totals;
+        t.downloadRate = t.uploadRate = t.peers = 0;
+        t.downloadedThisRun = removedDownloaded;
+        t.uploadedThisRun = removedUploaded;
+        for (const auto& [sid, s] : snapshots) {
+            t.downloadRate += s.downloadRate;
+            t.uploadRate += s.uploadRate;
+            t.peers += s.peers;
+            t.downloadedThisRun += s.downloadedThisRun;
+            t.uploadedThisRun += s.uploadedThisRun;
+        }
+        t.torrents = static_cast<int>(snapshots.size());
+        t.allTimeDownloaded = statsAtStart.allTimeDownloaded + t.downloadedThisRun;
+        t.allTimeUploaded = statsAtStart.allTimeUploaded + t.uploadedThisRun;
+    }
+    emit(event);
+}
+
+}  // namespace shoal

@@ -1,0 +1,164 @@
+// LocalSession's life and queries: opening the profile (one process at a time), the stored settings,
+// snapshots for any thread, subscriptions, and a shutdown that waits for the last resume save.
+#include "shoal/local_session.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <spdlog/spdlog.h>
+
+#include "engine/engine_impl.h"
+#include "engine/settings_mapping.h"
+
+namespace shoal {
+
+namespace {
+
+// Two processes driving one library would fight over it: the profile is locked for the session's life.
+class ProfileLock {
+public:
+    static Result<int> acquire(const std::filesystem::path& dir) {
+        const auto file = dir / "lock";
+        const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd < 0) return makeError(ErrorCode::Io, "cannot open " + file.string() + ": " + std::strerror(errno));
+        if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            ::close(fd);
+            return makeError(ErrorCode::Io, "profile " + dir.string() + " is in use by another Shoal process");
+        }
+        return fd;
+    }
+};
+
+}  // namespace
+
+
+Result<std::unique_ptr<LocalSession>> LocalSession::open(LocalSessionOptions options) {
+    std::error_code ec;
+    std::filesystem::create_directories(options.profileDir, ec);
+    if (ec) return makeError(ErrorCode::Io, "cannot create profile " + options.profileDir.string() + ": " + ec.message());
+    auto lock = ProfileLock::acquire(options.profileDir);
+    if (!lock) return lock.error();
+    const int lockFd = lock.value();
+    auto fail = [lockFd](Error error) -> Result<std::unique_ptr<LocalSession>> {
+        ::close(lockFd);
+        return error;
+    };
+
+    auto store = store::Store::open(options.profileDir / "shoal.db");
+    if (!store) return fail(store.error());
+
+    Settings stored;
+    if (auto json = store.value()->loadSetting("settings")) {
+        auto parsed = settingsFromJson(*json);
+        if (parsed) stored = parsed.value();
+        else spdlog::warn("stored settings ignored: {}", parsed.error().message);
+    }
+    Settings effective = stored;
+    if (options.overrides) options.overrides(effective);
+    if (auto valid = validate(effective); !valid) return fail(valid.error());
+
+    auto impl = std::make_unique<Impl>(std::move(options));
+    impl->store = std::move(store.value());
+    impl->stored = stored;
+    impl->effective = effective;
+    impl->lockFd = lockFd;
+    try {
+        impl->start();
+    } catch (const std::exception& e) {
+        impl->store.reset();
+        return fail(makeError(ErrorCode::Internal, std::string("cannot start the engine: ") + e.what()));
+    }
+    return std::unique_ptr<LocalSession>(new LocalSession(std::move(impl)));
+}
+
+LocalSession::LocalSession(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+LocalSession::~LocalSession() { shutdown(); }
+
+void LocalSession::shutdown() {
+    if (!impl_ || impl_->stopped.load()) return;
+    impl_->stopEngine();
+    impl_->store.reset();  // flushes and closes the database
+    if (impl_->lockFd >= 0) {
+        ::close(impl_->lockFd);
+        impl_->lockFd = -1;
+    }
+}
+
+std::vector<TorrentStatus> LocalSession::torrents() const {
+    std::shared_lock lock(impl_->registryMutex);
+    std::vector<TorrentStatus> out;
+    out.reserve(impl_->snapshots.size());
+    for (const auto& [id, status] : impl_->snapshots) out.push_back(status);
+    return out;
+}
+
+std::optional<TorrentStatus> LocalSession::status(TorrentId id) const {
+    std::shared_lock lock(impl_->registryMutex);
+    auto it = impl_->snapshots.find(id);
+    if (it == impl_->snapshots.end()) return std::nullopt;
+    return it->second;
+}
+
+Result<TorrentDetails> LocalSession::details(TorrentId id) {
+    if (!impl_->exists(id)) return makeError(ErrorCode::NotFound, "no torrent with id " + std::to_string(id));
+    Impl* impl = impl_.get();
+    return impl->call<TorrentDetails>([impl, id]() -> Result<TorrentDetails> {
+        auto it = impl->entries.find(id);
+        if (it == impl->entries.end()) return makeError(ErrorCode::NotFound, "no torrent with id " + std::to_string(id));
+        if (!it->second.handle.is_valid()) {
+            TorrentDetails details;
+            if (auto snapshot = impl->snapshots.find(id); snapshot != impl->snapshots.end())
+                details.status = snapshot->second;
+            return details;
+        }
+        try {
+            return engine::makeDetails(it->second.handle, it->second, impl->effectiveSettings());
+        } catch (const std::exception& e) {
+            return makeError(ErrorCode::Internal, std::string("details unavailable: ") + e.what());
+        }
+    });
+}
+
+SessionTotals LocalSession::totals() const {
+    std::shared_lock lock(impl_->registryMutex);
+    return impl_->totals;
+}
+
+Settings LocalSession::settings() const {
+    std::lock_guard lock(impl_->settingsMutex);
+    return impl_->stored;
+}
+
+Result<void> LocalSession::applySettings(const Settings& settings) {
+    if (auto valid = validate(settings); !valid) return valid;
+    Settings effective = settings;
+    if (impl_->options.overrides) impl_->options.overrides(effective);
+    {
+        std::lock_guard lock(impl_->settingsMutex);
+        impl_->stored = settings;
+        impl_->effective = effective;
+    }
+    impl_->store->putSetting("settings", settingsToJson(settings));
+    Impl* impl = impl_.get();
+    impl->post([impl, effective] { impl->session->apply_settings(engine::toSettingsPack(effective)); });
+    return {};
+}
+
+SubscriptionId LocalSession::subscribe(EventHandler handler) {
+    std::lock_guard lock(impl_->subsMutex);
+    const SubscriptionId id = impl_->nextSubscription++;
+    impl_->subscribers.emplace(id, std::move(handler));
+    return id;
+}
+
+void LocalSession::unsubscribe(SubscriptionId id) {
+    std::lock_guard lock(impl_->subsMutex);
+    impl_->subscribers.erase(id);
+}
+
+}  // namespace shoal

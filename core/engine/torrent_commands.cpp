@@ -1,0 +1,188 @@
+// The session's commands: each is checked at once on the caller's thread, then carried out on the engine
+// thread. Those that need libtorrent's answer to be validated (file indexes) wait for it, bounded.
+#include <libtorrent/announce_entry.hpp>
+#include <libtorrent/torrent_info.hpp>
+
+#include <chrono>
+
+#include "engine/add_params.h"
+#include "engine/engine_impl.h"
+#include "shoal/local_session.h"
+
+namespace shoal {
+
+using engine::TorrentEntry;
+
+namespace {
+
+Error notFound(TorrentId id) { return makeError(ErrorCode::NotFound, "no torrent with id " + std::to_string(id)); }
+
+std::int64_t unixNow() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// Runs `fn` on the engine thread with the torrent's entry once it has a handle; unknown ids are ignored
+// there (the torrent may have been removed since the check).
+template <class Fn>
+Result<void> onTorrent(LocalSession::Impl* impl, TorrentId id, Fn fn) {
+    if (!impl->exists(id)) return notFound(id);
+    impl->post([impl, id, fn = std::move(fn)]() mutable {
+        auto it = impl->entries.find(id);
+        if (it == impl->entries.end() || it->second.removing) return;
+        fn(it->second);
+    });
+    return {};
+}
+
+}  // namespace
+
+Result<TorrentId> LocalSession::add(AddRequest request) {
+    auto prepared = engine::prepareAdd(request, impl_->effectiveSettings());
+    if (!prepared) return prepared.error();
+    engine::PreparedAdd& p = prepared.value();
+    Impl* impl = impl_.get();
+
+    TorrentId id = kNoTorrent;
+    {
+        std::unique_lock lock(impl->registryMutex);
+        for (const std::string* hash : {&p.hashes.v1, &p.hashes.v2}) {
+            if (auto it = impl->idsByHash.find(*hash); !hash->empty() && it != impl->idsByHash.end()) id = it->second;
+        }
+        if (id == kNoTorrent) {
+            id = ++impl->lastId;
+            TorrentStatus status;
+            status.id = id;
+            status.hashes = p.hashes;
+            status.name = p.name;
+            status.savePath = p.savePath;
+            status.state = p.params.ti ? TorrentState::QueuedForCheck : TorrentState::DownloadingMetadata;
+            status.addedTime = unixNow();
+            status.category = request.category;
+            status.tags = request.tags;
+            impl->snapshots[id] = status;
+            if (!p.hashes.v1.empty()) impl->idsByHash[p.hashes.v1] = id;
+            if (!p.hashes.v2.empty()) impl->idsByHash[p.hashes.v2] = id;
+        } else {
+            // Already in the library: merge its trackers and peers, as qBittorrent does.
+            lock.unlock();
+            if (!p.params.trackers.empty()) (void)addTrackers(id, p.params.trackers);
+            for (const auto& peer : request.peers) (void)connectPeer(id, peer);
+            return id;
+        }
+    }
+
+    store::TorrentRow row;
+    row.id = id;
+    row.infoHashV1 = p.hashes.v1;
+    row.infoHashV2 = p.hashes.v2;
+    row.name = p.name;
+    row.metainfo = request.torrentBytes;
+    row.magnetUri = !request.magnetUri.empty() ? request.magnetUri
+                    : request.infoHash.empty() ? std::string()
+                    : request.infoHash.size() == 40 ? "magnet:?xt=urn:btih:" + request.infoHash
+                                                    : "magnet:?xt=urn:btmh:1220" + request.infoHash;
+    row.savePath = p.savePath;
+    row.addedTime = unixNow();
+    row.userPaused = request.paused;
+    row.downloadLimit = request.downloadLimit;
+    row.uploadLimit = request.uploadLimit;
+    row.ratioGoal = request.ratioGoal;
+    row.seedTimeGoalSeconds = request.seedTimeGoalSeconds;
+    row.category = request.category;
+    row.tags = request.tags;
+    impl->post([impl, id, params = std::move(p.params), row = std::move(row), peers = request.peers]() mutable {
+        impl->addOnEngine(id, std::move(params), std::move(row), std::move(peers), true);
+    });
+    return id;
+}
+
+Result<void> LocalSession::remove(TorrentId id, RemoveMode mode) {
+    Impl* impl = impl_.get();
+    if (!impl->exists(id)) return notFound(id);
+    impl->post([impl, id, mode] {
+        auto it = impl->entries.find(id);
+        if (it == impl->entries.end()) return;
+        TorrentEntry& entry = it->second;
+        if (!entry.handle.is_valid()) return impl->finishRemoval(id);  // never reached libtorrent
+        entry.removing = true;
+        if (mode == RemoveMode::DeleteData) {
+            impl->pendingDeletes[entry.handle.info_hashes().get_best().to_string()] = id;
+            impl->session->remove_torrent(entry.handle, lt::session_handle::delete_files);
+        } else {
+            impl->session->remove_torrent(entry.handle);
+        }
+    });
+    return {};
+}
+
+Result<void> LocalSession::pause(TorrentId id) {
+    Impl* impl = impl_.get();
+    return onTorrent(impl, id, [impl](TorrentEntry& e) {
+        e.row.userPaused = true;
+        if (!e.handle.is_valid()) return;
+        e.handle.unset_flags(lt::torrent_flags::auto_managed);
+        e.handle.pause(lt::torrent_handle::graceful_pause);
+        impl->putRow(e);
+    });
+}
+
+Result<void> LocalSession::resume(TorrentId id) {
+    Impl* impl = impl_.get();
+    return onTorrent(impl, id, [impl](TorrentEntry& e) {
+        if (!e.handle.is_valid()) return;
+        e.error.clear();
+        e.row.userPaused = false;
+        e.handle.clear_error();
+        e.handle.set_flags(lt::torrent_flags::auto_managed);
+        e.handle.resume();
+        impl->putRow(e);
+    });
+}
+
+Result<void> LocalSession::recheck(TorrentId id) {
+    return onTorrent(impl_.get(), id, [](TorrentEntry& e) {
+        if (!e.handle.is_valid()) return;
+        e.error.clear();
+        e.handle.clear_error();
+        e.handle.force_recheck();
+    });
+}
+
+Result<void> LocalSession::reannounce(TorrentId id) {
+    return onTorrent(impl_.get(), id, [](TorrentEntry& e) {
+        if (!e.handle.is_valid()) return;
+        e.handle.force_reannounce();
+        e.handle.force_dht_announce();
+    });
+}
+
+Result<void> LocalSession::moveStorage(TorrentId id, const std::string& newSavePath) {
+    std::error_code ec;
+    const auto absolute = std::filesystem::absolute(newSavePath, ec);
+    if (ec || newSavePath.empty()) return makeError(ErrorCode::InvalidArgument, "bad path: " + newSavePath);
+    std::filesystem::create_directories(absolute, ec);
+    if (ec) return makeError(ErrorCode::Io, "cannot create " + absolute.string() + ": " + ec.message());
+    return onTorrent(impl_.get(), id, [path = absolute.string()](TorrentEntry& e) {
+        if (e.handle.is_valid()) e.handle.move_storage(path, lt::move_flags_t::dont_replace);
+    });
+}
+
+Result<void> LocalSession::renameFile(TorrentId id, int fileIndex, const std::string& newPath) {
+    if (!impl_->exists(id)) return notFound(id);
+    if (newPath.empty()) return makeError(ErrorCode::InvalidArgument, "empty file name");
+    Impl* impl = impl_.get();
+    auto done = impl->call<std::monostate>([impl, id, fileIndex, newPath]() -> Result<std::monostate> {
+        auto it = impl->entries.find(id);
+        if (it == impl->entries.end() || !it->second.handle.is_valid()) return notFound(id);
+        auto info = it->second.handle.torrent_file();
+        if (!info) return makeError(ErrorCode::InvalidArgument, "the torrent has no metadata yet");
+        if (fileIndex < 0 || fileIndex >= info->num_files())
+            return makeError(ErrorCode::NotFound, "no file with index " + std::to_string(fileIndex));
+        it->second.handle.rename_file(lt::file_index_t(fileIndex), newPath);
+        return std::monostate{};
+    });
+    if (!done) return done.error();
+    return {};
+}
+
+}  // namespace shoal

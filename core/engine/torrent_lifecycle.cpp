@@ -1,0 +1,152 @@
+// A torrent's life on the engine thread: restored from the library at start, added, errored, stopped by
+// its seeding goals, its row kept current in the library.
+#include <libtorrent/magnet_uri.hpp>
+#include <libtorrent/read_resume_data.hpp>
+#include <libtorrent/torrent_info.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include "engine/engine_impl.h"
+
+namespace shoal {
+
+using engine::TorrentEntry;
+
+namespace {
+
+// Rebuilds what to give libtorrent from a stored row: its resume data if any, else the metainfo or magnet.
+Result<lt::add_torrent_params> paramsFromStored(const store::StoredTorrent& stored) {
+    lt::error_code ec;
+    if (!stored.resumeData.empty()) {
+        lt::add_torrent_params params = lt::read_resume_data(stored.resumeData, ec);
+        if (!ec) return params;
+        spdlog::warn("torrent {}: resume data unreadable ({}), starting from its metainfo", stored.row.id,
+                     ec.message());
+    }
+    if (!stored.row.metainfo.empty()) {
+        auto info = std::make_shared<lt::torrent_info>(stored.row.metainfo, ec, lt::from_span);
+        if (ec) return makeError(ErrorCode::BadInput, "stored metainfo is invalid: " + ec.message());
+        lt::add_torrent_params params;
+        params.ti = std::move(info);
+        return params;
+    }
+    if (!stored.row.magnetUri.empty()) {
+        lt::add_torrent_params params = lt::parse_magnet_uri(stored.row.magnetUri, ec);
+        if (!ec) return params;
+    }
+    lt::add_torrent_params params;
+    lt::info_hash_t hashes;
+    if (!stored.row.infoHashV1.empty()) {
+        const std::string raw = engine::fromHex(stored.row.infoHashV1);
+        if (raw.size() == 20) hashes.v1 = lt::sha1_hash(raw.data());
+    }
+    if (!stored.row.infoHashV2.empty()) {
+        const std::string raw = engine::fromHex(stored.row.infoHashV2);
+        if (raw.size() == 32) hashes.v2 = lt::sha256_hash(raw.data());
+    }
+    if (!hashes.has_v1() && !hashes.has_v2()) return makeError(ErrorCode::BadInput, "stored torrent has no info-hash");
+    params.info_hashes = hashes;
+    return params;
+}
+
+}  // namespace
+
+void LocalSession::Impl::restoreLibrary() {
+    const auto stored = store->loadTorrents();
+    TorrentId maxId = store->maxTorrentId();
+    for (const auto& item : stored) {
+        maxId = std::max(maxId, item.row.id);
+        auto params = paramsFromStored(item);
+        TorrentStatus status;
+        status.id = item.row.id;
+        status.name = item.row.name;
+        status.savePath = item.row.savePath;
+        status.hashes = InfoHashes{item.row.infoHashV1, item.row.infoHashV2};
+        status.addedTime = item.row.addedTime;
+        status.category = item.row.category;
+        status.tags = item.row.tags;
+        status.state = TorrentState::QueuedForCheck;
+        {
+            std::unique_lock lock(registryMutex);
+            snapshots[status.id] = status;
+            if (!status.hashes.v1.empty()) idsByHash[status.hashes.v1] = status.id;
+            if (!status.hashes.v2.empty()) idsByHash[status.hashes.v2] = status.id;
+        }
+        if (!params) {
+            TorrentEntry& entry = entries[item.row.id];
+            entry.row = item.row;
+            markErrored(entry, params.error().message);
+            continue;
+        }
+        lt::add_torrent_params& p = params.value();
+        p.save_path = item.row.savePath;
+        // Resume data carries libtorrent's own flags; the library's user-paused column is the truth.
+        if (item.row.userPaused) {
+            p.flags |= lt::torrent_flags::paused;
+            p.flags &= ~lt::torrent_flags::auto_managed;
+        } else {
+            p.flags &= ~lt::torrent_flags::paused;
+            p.flags |= lt::torrent_flags::auto_managed;
+        }
+        addOnEngine(item.row.id, std::move(p), item.row, {}, false);
+    }
+    std::unique_lock lock(registryMutex);
+    lastId = std::max(lastId, maxId);
+    spdlog::debug("library: {} torrents restored", stored.size());
+}
+
+void LocalSession::Impl::addOnEngine(TorrentId id, lt::add_torrent_params params, store::TorrentRow row,
+                                     std::vector<std::string> peers, bool persistRow) {
+    TorrentEntry& entry = entries[id];
+    entry.row = std::move(row);
+    entry.pendingPeers = std::move(peers);
+    const Settings settings = effectiveSettings();
+    if (!settings.enablePex) params.flags |= lt::torrent_flags::disable_pex;
+    params.userdata = engine::idToUserdata(id);
+    params.flags &= ~lt::torrent_flags::duplicate_is_error;
+    params.download_limit = entry.row.downloadLimit > 0 ? entry.row.downloadLimit : -1;
+    params.upload_limit = entry.row.uploadLimit > 0 ? entry.row.uploadLimit : -1;
+    if (persistRow) store->putTorrent(entry.row);
+    session->async_add_torrent(std::move(params));
+}
+
+void LocalSession::Impl::putRow(const TorrentEntry& entry) { store->putTorrent(entry.row); }
+
+void LocalSession::Impl::markErrored(TorrentEntry& entry, const std::string& message) {
+    entry.error = message;
+    spdlog::error("torrent {} ({}): {}", entry.row.id, entry.row.name, message);
+    {
+        std::unique_lock lock(registryMutex);
+        auto it = snapshots.find(entry.row.id);
+        if (it != snapshots.end()) {
+            it->second.state = TorrentState::Errored;
+            it->second.error = message;
+        }
+    }
+    Event event{EventType::Errored, entry.row.id, {entry.row.id}, message};
+    emit(event);
+    emit(Event{EventType::Changed, kNoTorrent, {entry.row.id}, {}});
+}
+
+// Seeding goals stop a torrent as qBittorrent and Transmission do: paused, not removed.
+void LocalSession::Impl::checkSeedingGoals(const lt::torrent_status& st, TorrentEntry& entry) {
+    if (!st.is_finished || entry.row.userPaused || !entry.error.empty()) return;
+    if (st.flags & lt::torrent_flags::paused && !(st.flags & lt::torrent_flags::auto_managed)) return;
+    const Settings settings = effectiveSettings();
+    const auto ratioGoal = entry.row.ratioGoal ? entry.row.ratioGoal : settings.seedRatioGoal;
+    const auto timeGoal = entry.row.seedTimeGoalSeconds ? entry.row.seedTimeGoalSeconds : settings.seedTimeGoalSeconds;
+    const std::int64_t base = st.all_time_download > 0 ? st.all_time_download : st.total_wanted_done;
+    const double ratio = base > 0 ? static_cast<double>(st.all_time_upload) / static_cast<double>(base) : 0.0;
+    std::string reached;
+    if (ratioGoal && ratio >= *ratioGoal) reached = "ratio " + std::to_string(*ratioGoal) + " reached";
+    if (timeGoal && st.seeding_duration.count() >= *timeGoal) reached = "seeding time reached";
+    if (reached.empty()) return;
+    entry.row.userPaused = true;
+    entry.handle.unset_flags(lt::torrent_flags::auto_managed);
+    entry.handle.pause(lt::torrent_handle::graceful_pause);
+    putRow(entry);
+    saveResumeData(entry, false);
+    emit(Event{EventType::GoalReached, entry.row.id, {entry.row.id}, reached});
+}
+
+}  // namespace shoal

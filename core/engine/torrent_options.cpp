@@ -1,0 +1,159 @@
+// Per-torrent options: file priorities, sequential, limits, goals, queue, category/tags, trackers, peers.
+// Options that libtorrent does not know (category, tags, goals) live in the row and the snapshot.
+#include <libtorrent/announce_entry.hpp>
+#include <libtorrent/torrent_info.hpp>
+
+#include "engine/engine_impl.h"
+#include "shoal/local_session.h"
+
+namespace shoal {
+
+using engine::TorrentEntry;
+
+namespace {
+
+Error notFound(TorrentId id) { return makeError(ErrorCode::NotFound, "no torrent with id " + std::to_string(id)); }
+
+template <class Fn>
+Result<void> onTorrent(LocalSession::Impl* impl, TorrentId id, Fn fn) {
+    if (!impl->exists(id)) return notFound(id);
+    impl->post([impl, id, fn = std::move(fn)]() mutable {
+        auto it = impl->entries.find(id);
+        if (it == impl->entries.end() || it->second.removing) return;
+        fn(it->second);
+    });
+    return {};
+}
+
+// Options libtorrent has no status for are not in its state updates: refresh the snapshot here.
+template <class Fn>
+void updateSnapshot(LocalSession::Impl* impl, TorrentId id, Fn fn) {
+    {
+        std::unique_lock lock(impl->registryMutex);
+        auto it = impl->snapshots.find(id);
+        if (it == impl->snapshots.end()) return;
+        fn(it->second);
+    }
+    impl->emit(Event{EventType::Changed, kNoTorrent, {id}, {}});
+}
+
+}  // namespace
+
+Result<void> LocalSession::setFilePriorities(TorrentId id, const std::vector<FilePriority>& priorities) {
+    if (!impl_->exists(id)) return notFound(id);
+    Impl* impl = impl_.get();
+    auto done = impl->call<std::monostate>([impl, id, priorities]() -> Result<std::monostate> {
+        auto it = impl->entries.find(id);
+        if (it == impl->entries.end() || !it->second.handle.is_valid()) return notFound(id);
+        auto info = it->second.handle.torrent_file();
+        if (!info) return makeError(ErrorCode::InvalidArgument, "the torrent has no metadata yet");
+        if (priorities.size() > static_cast<std::size_t>(info->num_files()))
+            return makeError(ErrorCode::InvalidArgument, "more priorities than files");
+        auto current = it->second.handle.get_file_priorities();
+        for (std::size_t i = 0; i < priorities.size(); ++i)
+            current[i] = lt::download_priority_t(static_cast<std::uint8_t>(priorities[i]));
+        it->second.handle.prioritize_files(current);
+        impl->saveResumeData(it->second, false);
+        return std::monostate{};
+    });
+    if (!done) return done.error();
+    return {};
+}
+
+Result<void> LocalSession::setSequential(TorrentId id, bool sequential) {
+    return onTorrent(impl_.get(), id, [sequential](TorrentEntry& e) {
+        if (!e.handle.is_valid()) return;
+        if (sequential) e.handle.set_flags(lt::torrent_flags::sequential_download);
+        else e.handle.unset_flags(lt::torrent_flags::sequential_download);
+    });
+}
+
+Result<void> LocalSession::setLimits(TorrentId id, int downloadLimit, int uploadLimit) {
+    if (downloadLimit < 0 || uploadLimit < 0) return makeError(ErrorCode::InvalidArgument, "limits must be >= 0");
+    Impl* impl = impl_.get();
+    updateSnapshot(impl, id, [&](TorrentStatus& s) {
+        s.downloadLimit = downloadLimit;
+        s.uploadLimit = uploadLimit;
+    });
+    return onTorrent(impl, id, [impl, downloadLimit, uploadLimit](TorrentEntry& e) {
+        e.row.downloadLimit = downloadLimit;
+        e.row.uploadLimit = uploadLimit;
+        impl->putRow(e);
+        if (!e.handle.is_valid()) return;
+        e.handle.set_download_limit(downloadLimit > 0 ? downloadLimit : -1);
+        e.handle.set_upload_limit(uploadLimit > 0 ? uploadLimit : -1);
+    });
+}
+
+Result<void> LocalSession::setSeedingGoals(TorrentId id, std::optional<double> ratio,
+                                           std::optional<std::int64_t> seconds) {
+    if ((ratio && *ratio < 0) || (seconds && *seconds < 0))
+        return makeError(ErrorCode::InvalidArgument, "seeding goals must be >= 0");
+    Impl* impl = impl_.get();
+    return onTorrent(impl, id, [impl, ratio, seconds](TorrentEntry& e) {
+        e.row.ratioGoal = ratio;
+        e.row.seedTimeGoalSeconds = seconds;
+        impl->putRow(e);
+    });
+}
+
+Result<void> LocalSession::moveInQueue(TorrentId id, QueueMove move) {
+    Impl* impl = impl_.get();
+    return onTorrent(impl, id, [move](TorrentEntry& e) {
+        if (!e.handle.is_valid()) return;
+        switch (move) {
+            case QueueMove::Top: e.handle.queue_position_top(); break;
+            case QueueMove::Up: e.handle.queue_position_up(); break;
+            case QueueMove::Down: e.handle.queue_position_down(); break;
+            case QueueMove::Bottom: e.handle.queue_position_bottom(); break;
+        }
+    });
+}
+
+Result<void> LocalSession::setCategory(TorrentId id, const std::string& category) {
+    Impl* impl = impl_.get();
+    updateSnapshot(impl, id, [&](TorrentStatus& s) { s.category = category; });
+    return onTorrent(impl, id, [impl, category](TorrentEntry& e) {
+        e.row.category = category;
+        impl->putRow(e);
+    });
+}
+
+Result<void> LocalSession::setTags(TorrentId id, const std::vector<std::string>& tags) {
+    Impl* impl = impl_.get();
+    updateSnapshot(impl, id, [&](TorrentStatus& s) { s.tags = tags; });
+    return onTorrent(impl, id, [impl, tags](TorrentEntry& e) {
+        e.row.tags = tags;
+        impl->putRow(e);
+    });
+}
+
+Result<void> LocalSession::addTrackers(TorrentId id, const std::vector<std::string>& urls) {
+    Impl* impl = impl_.get();
+    return onTorrent(impl, id, [impl, urls](TorrentEntry& e) {
+        if (!e.handle.is_valid()) return;
+        const auto existing = e.handle.trackers();
+        int tier = 0;
+        for (const auto& t : existing) tier = std::max(tier, static_cast<int>(t.tier) + 1);
+        for (const auto& url : urls) {
+            const bool known = std::any_of(existing.begin(), existing.end(), [&](const auto& t) { return t.url == url; });
+            if (known) continue;
+            lt::announce_entry entry(url);
+            entry.tier = static_cast<std::uint8_t>(tier++);
+            e.handle.add_tracker(entry);
+        }
+        impl->saveResumeData(e, false);
+    });
+}
+
+Result<void> LocalSession::connectPeer(TorrentId id, const std::string& endpoint) {
+    auto parsed = engine::parseEndpoint(endpoint);
+    if (!parsed) return parsed.error();
+    const lt::tcp::endpoint target = parsed.value();
+    return onTorrent(impl_.get(), id, [target, endpoint](TorrentEntry& e) {
+        if (e.handle.is_valid()) e.handle.connect_peer(target);
+        else e.pendingPeers.push_back(endpoint);
+    });
+}
+
+}  // namespace shoal
