@@ -1,0 +1,231 @@
+// LocalSession and its library: what survives a restart, what a user gets wrong, and how errors show.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "shoal/create.h"
+#include "shoal/local_session.h"
+#include "support/fixtures.h"
+
+namespace shoal::test {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+struct Payload {
+    fs::path dataDir;
+    fs::path file;
+    CreatedTorrent torrent;
+};
+
+Payload makePayload(const fs::path& root, std::int64_t size, TorrentVersion version = TorrentVersion::V1) {
+    Payload p;
+    p.dataDir = root / "data";
+    fs::create_directories(p.dataDir);
+    p.file = p.dataDir / "payload.bin";
+    writeRandomFile(p.file, size, 42);
+    CreateRequest request;
+    request.source = p.file;
+    request.version = version;
+    request.pieceSize = 64 * 1024;
+    auto created = createTorrent(request);
+    EXPECT_TRUE(created.ok()) << (created.ok() ? "" : created.error().message);
+    if (created.ok()) p.torrent = created.value();
+    return p;
+}
+
+class Library : public ::testing::Test {
+protected:
+    std::unique_ptr<LocalSession> open() {
+        LocalSessionOptions options;
+        options.profileDir = dir_.path() / "profile";
+        options.overrides = [](Settings& s) {
+            const Settings base = loopbackSettings("127.0.0.21");
+            s.listenInterfaces = base.listenInterfaces;
+            s.outgoingInterfaces = base.outgoingInterfaces;
+            s.enableDht = s.enableLsd = s.enableUpnp = s.enableUtp = false;
+            s.queueingEnabled = false;
+        };
+        options.tickMs = 100;
+        auto session = LocalSession::open(options);
+        EXPECT_TRUE(session.ok()) << (session.ok() ? "" : session.error().message);
+        if (!session.ok()) return nullptr;
+        auto out = std::move(session).value();
+        out->subscribe(events_.handler());
+        return out;
+    }
+
+    AddRequest requestFor(const Payload& p) {
+        AddRequest request;
+        request.torrentBytes = p.torrent.bytes;
+        request.savePath = p.dataDir.string();
+        return request;
+    }
+
+    bool waitEvent(EventType type, TorrentId id, std::chrono::milliseconds timeout = 20s) {
+        return events_.waitFor([&](const Event& e) { return e.type == type && e.id == id; }, timeout).has_value();
+    }
+
+    bool waitState(LocalSession& session, TorrentId id, TorrentState state, std::chrono::milliseconds timeout = 20s) {
+        auto matches = [&] {
+            auto s = session.status(id);
+            return s && s->state == state;
+        };
+        if (matches()) return true;
+        return events_.waitFor([&](const Event&) { return matches(); }, timeout).has_value();
+    }
+
+    TempDir dir_{"shoal-library"};
+    EventQueue events_;
+};
+
+TEST_F(Library, KeepsTorrentsAndProgressAcrossRestart) {
+    const Payload p = makePayload(dir_.path(), 4 << 20);
+    TorrentId id = kNoTorrent;
+    {
+        auto session = open();
+        auto added = session->add(requestFor(p));
+        ASSERT_TRUE(added.ok()) << added.error().message;
+        id = added.value();
+        ASSERT_TRUE(waitState(*session, id, TorrentState::Seeding)) << "the data was not checked as complete";
+        ASSERT_TRUE(session->setCategory(id, "isos").ok());
+        ASSERT_TRUE(session->setTags(id, {"linux", "test"}).ok());
+    }
+    auto session = open();
+    auto status = session->status(id);
+    ASSERT_TRUE(status.has_value()) << "the torrent is gone after a restart";
+    EXPECT_EQ(status->hashes, p.torrent.hashes);
+    EXPECT_EQ(status->category, "isos");
+    EXPECT_EQ(status->tags, (std::vector<std::string>{"linux", "test"}));
+    ASSERT_TRUE(waitState(*session, id, TorrentState::Seeding));
+    EXPECT_DOUBLE_EQ(session->status(id)->progress, 1.0);
+}
+
+TEST_F(Library, MissingFilesPutTheTorrentInAnErrorState) {
+    const Payload p = makePayload(dir_.path(), 2 << 20);
+    TorrentId id = kNoTorrent;
+    {
+        auto session = open();
+        id = session->add(requestFor(p)).value();
+        ASSERT_TRUE(waitState(*session, id, TorrentState::Seeding));
+    }
+    fs::remove(p.file);
+    auto session = open();
+    ASSERT_TRUE(waitEvent(EventType::Errored, id)) << "missing files were not reported";
+    auto status = session->status(id);
+    ASSERT_TRUE(status.has_value());
+    EXPECT_EQ(status->state, TorrentState::Errored);
+    EXPECT_NE(status->error.find("files missing"), std::string::npos) << status->error;
+    EXPECT_FALSE(fs::exists(p.file)) << "libtorrent started downloading again instead of reporting";
+}
+
+TEST_F(Library, AddingTheSameTorrentAgainMergesTrackers) {
+    const Payload p = makePayload(dir_.path(), 1 << 20);
+    auto session = open();
+    const TorrentId id = session->add(requestFor(p)).value();
+    ASSERT_TRUE(waitEvent(EventType::Added, id));
+    AddRequest again = requestFor(p);
+    again.trackers = {"http://127.0.0.1:1/announce"};
+    auto second = session->add(again);
+    ASSERT_TRUE(second.ok());
+    EXPECT_EQ(second.value(), id);
+    EXPECT_EQ(session->torrents().size(), 1u);
+    auto details = session->details(id);
+    ASSERT_TRUE(details.ok()) << details.error().message;
+    ASSERT_EQ(details->trackers.size(), 1u);
+    EXPECT_EQ(details->trackers[0].url, "http://127.0.0.1:1/announce");
+}
+
+TEST_F(Library, RemoveWithDataDeletesFilesAndIdsAreNeverReused) {
+    const Payload p = makePayload(dir_.path(), 1 << 20);
+    TorrentId first = kNoTorrent;
+    {
+        auto session = open();
+        first = session->add(requestFor(p)).value();
+        ASSERT_TRUE(waitState(*session, first, TorrentState::Seeding));
+        ASSERT_TRUE(session->remove(first, RemoveMode::DeleteData).ok());
+        ASSERT_TRUE(waitEvent(EventType::Removed, first));
+        EXPECT_FALSE(session->status(first).has_value());
+        EXPECT_FALSE(fs::exists(p.file));
+    }
+    auto session = open();
+    EXPECT_TRUE(session->torrents().empty());
+    const Payload other = makePayload(dir_.path() / "other", 1 << 20);
+    auto second = session->add(requestFor(other));
+    ASSERT_TRUE(second.ok());
+    EXPECT_GT(second.value(), first);
+}
+
+TEST_F(Library, RejectsBadInputWithAClearError) {
+    auto session = open();
+    AddRequest garbage;
+    garbage.torrentBytes = {'n', 'o', 't', ' ', 'a', ' ', 't', 'o', 'r', 'r', 'e', 'n', 't'};
+    garbage.savePath = dir_.path().string();
+    auto result = session->add(garbage);
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.error().code, ErrorCode::BadInput);
+
+    AddRequest badHash;
+    badHash.infoHash = "xyz";
+    badHash.savePath = dir_.path().string();
+    EXPECT_EQ(session->add(badHash).error().code, ErrorCode::BadInput);
+
+    AddRequest badMagnet;
+    badMagnet.magnetUri = "magnet:?dn=nothing";
+    badMagnet.savePath = dir_.path().string();
+    EXPECT_EQ(session->add(badMagnet).error().code, ErrorCode::BadInput);
+
+    std::ofstream(dir_.path() / "a-file") << "x";
+    AddRequest unwritable;
+    unwritable.infoHash = std::string(40, 'a');
+    unwritable.savePath = (dir_.path() / "a-file" / "sub").string();
+    auto io = session->add(unwritable);
+    ASSERT_FALSE(io.ok());
+    EXPECT_EQ(io.error().code, ErrorCode::Io);
+    EXPECT_TRUE(session->torrents().empty()) << "a refused add left a torrent behind";
+}
+
+TEST_F(Library, AProfileIsUsedByOneSessionAtATime) {
+    auto session = open();
+    LocalSessionOptions options;
+    options.profileDir = dir_.path() / "profile";
+    auto second = LocalSession::open(options);
+    ASSERT_FALSE(second.ok());
+    EXPECT_NE(second.error().message.find("in use"), std::string::npos) << second.error().message;
+}
+
+TEST_F(Library, ASeedingGoalStopsTheTorrentAndStaysStopped) {
+    const Payload p = makePayload(dir_.path(), 1 << 20);
+    TorrentId id = kNoTorrent;
+    {
+        auto session = open();
+        AddRequest request = requestFor(p);
+        request.ratioGoal = 0.0;  // reached as soon as it seeds
+        id = session->add(request).value();
+        ASSERT_TRUE(waitEvent(EventType::GoalReached, id));
+        ASSERT_TRUE(waitState(*session, id, TorrentState::Completed));
+    }
+    auto session = open();
+    ASSERT_TRUE(waitState(*session, id, TorrentState::Completed)) << "a stopped torrent restarted by itself";
+}
+
+TEST_F(Library, SettingsArePersistedWithoutThisRunsOverrides) {
+    {
+        auto session = open();
+        Settings settings = session->settings();
+        settings.downloadLimit = 123456;
+        settings.activeDownloads = 7;
+        ASSERT_TRUE(session->applySettings(settings).ok());
+        settings.connectionsLimit = -5;
+        EXPECT_FALSE(session->applySettings(settings).ok());
+    }
+    auto session = open();
+    EXPECT_EQ(session->settings().downloadLimit, 123456);
+    EXPECT_EQ(session->settings().activeDownloads, 7);
+    EXPECT_TRUE(session->settings().enableDht) << "an override (no DHT) leaked into the stored settings";
+}
+
+}  // namespace
+}  // namespace shoal::test
