@@ -98,6 +98,21 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
         return;
     }
 
+    // Resume saves are counted for shutdown even when their torrent was removed meanwhile; a removed
+    // torrent's data must not reach the library again.
+    if (auto* a = lt::alert_cast<lt::save_resume_data_alert>(alert)) {
+        --outstandingSaves;
+        const TorrentId id = engine::idFromHandle(a->handle);
+        auto it = entries.find(id);
+        if (it == entries.end() || it->second.removing) return;
+        store->putResumeData(id, lt::write_resume_data_buf(a->params));
+        return emit(Event{EventType::ResumeSaved, id, {id}, {}});
+    }
+    if (lt::alert_cast<lt::save_resume_data_failed_alert>(alert)) {
+        --outstandingSaves;  // "not modified" lands here too
+        return;
+    }
+
     // Everything below concerns a torrent we know.
     auto* torrentAlert = dynamic_cast<lt::torrent_alert*>(alert);
     if (!torrentAlert) return;
@@ -106,15 +121,6 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
     if (found == entries.end()) return;
     TorrentEntry& entry = found->second;
 
-    if (auto* a = lt::alert_cast<lt::save_resume_data_alert>(alert)) {
-        --outstandingSaves;
-        store->putResumeData(id, lt::write_resume_data_buf(a->params));
-        return emit(Event{EventType::ResumeSaved, id, {id}, {}});
-    }
-    if (lt::alert_cast<lt::save_resume_data_failed_alert>(alert)) {
-        --outstandingSaves;  // "not modified" lands here too
-        return;
-    }
     if (lt::alert_cast<lt::metadata_received_alert>(alert)) {
         if (auto info = entry.handle.torrent_file()) {
             entry.row.metainfo = metainfoFromInfoSection(*info);
