@@ -12,6 +12,7 @@
 namespace shoal {
 
 using engine::TorrentEntry;
+using engine::unixNow;
 
 namespace {
 
@@ -31,9 +32,6 @@ std::vector<char> metainfoFromInfoSection(const lt::torrent_info& info) {
     return out;
 }
 
-std::int64_t unixNow() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 }  // namespace
 

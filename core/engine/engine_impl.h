@@ -160,4 +160,27 @@ Result<T> LocalSession::Impl::call(std::function<Result<T>()> fn) {
     return future.get();
 }
 
+namespace engine {
+
+inline std::int64_t unixNow() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// A command on one torrent: checked now (unknown id -> NotFound), carried out on the engine thread, where
+// an id removed in the meantime is ignored.
+inline Error notFound(TorrentId id) { return makeError(ErrorCode::NotFound, "no torrent with id " + std::to_string(id)); }
+
+template <class Fn>
+Result<void> onTorrent(LocalSession::Impl* impl, TorrentId id, Fn fn) {
+    if (!impl->exists(id)) return notFound(id);
+    impl->post([impl, id, fn = std::move(fn)]() mutable {
+        auto it = impl->entries.find(id);
+        if (it == impl->entries.end() || it->second.removing) return;
+        fn(it->second);
+    });
+    return {};
+}
+}  // namespace engine
+
 }  // namespace shoal

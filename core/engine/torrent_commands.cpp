@@ -12,27 +12,12 @@
 namespace shoal {
 
 using engine::TorrentEntry;
+using engine::notFound;
+using engine::onTorrent;
+using engine::unixNow;
 
 namespace {
 
-Error notFound(TorrentId id) { return makeError(ErrorCode::NotFound, "no torrent with id " + std::to_string(id)); }
-
-std::int64_t unixNow() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-// Runs `fn` on the engine thread with the torrent's entry once it has a handle; unknown ids are ignored
-// there (the torrent may have been removed since the check).
-template <class Fn>
-Result<void> onTorrent(LocalSession::Impl* impl, TorrentId id, Fn fn) {
-    if (!impl->exists(id)) return notFound(id);
-    impl->post([impl, id, fn = std::move(fn)]() mutable {
-        auto it = impl->entries.find(id);
-        if (it == impl->entries.end() || it->second.removing) return;
-        fn(it->second);
-    });
-    return {};
-}
 
 }  // namespace
 

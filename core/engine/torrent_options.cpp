@@ -9,21 +9,11 @@
 namespace shoal {
 
 using engine::TorrentEntry;
+using engine::notFound;
+using engine::onTorrent;
 
 namespace {
 
-Error notFound(TorrentId id) { return makeError(ErrorCode::NotFound, "no torrent with id " + std::to_string(id)); }
-
-template <class Fn>
-Result<void> onTorrent(LocalSession::Impl* impl, TorrentId id, Fn fn) {
-    if (!impl->exists(id)) return notFound(id);
-    impl->post([impl, id, fn = std::move(fn)]() mutable {
-        auto it = impl->entries.find(id);
-        if (it == impl->entries.end() || it->second.removing) return;
-        fn(it->second);
-    });
-    return {};
-}
 
 // Options libtorrent has no status for are not in its state updates: refresh the snapshot here.
 template <class Fn>
