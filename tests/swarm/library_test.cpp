@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 #include "shoal/create.h"
 #include "shoal/local_session.h"
@@ -38,15 +39,16 @@ Payload makePayload(const fs::path& root, std::int64_t size, TorrentVersion vers
 
 class Library : public ::testing::Test {
 protected:
-    std::unique_ptr<LocalSession> open() {
+    std::unique_ptr<LocalSession> open(std::function<void(Settings&)> extra = {}) {
         LocalSessionOptions options;
         options.profileDir = dir_.path() / "profile";
-        options.overrides = [](Settings& s) {
+        options.overrides = [extra](Settings& s) {
             const Settings base = loopbackSettings("127.0.0.21");
             s.listenInterfaces = base.listenInterfaces;
             s.outgoingInterfaces = base.outgoingInterfaces;
             s.enableDht = s.enableLsd = s.enableUpnp = s.enableUtp = false;
             s.queueingEnabled = false;
+            if (extra) extra(s);
         };
         options.tickMs = 100;
         auto session = LocalSession::open(options);
@@ -225,6 +227,45 @@ TEST_F(Library, SettingsArePersistedWithoutThisRunsOverrides) {
     EXPECT_EQ(session->settings().downloadLimit, 123456);
     EXPECT_EQ(session->settings().activeDownloads, 7);
     EXPECT_TRUE(session->settings().enableDht) << "an override (no DHT) leaked into the stored settings";
+}
+
+TEST_F(Library, QueueingHoldsBackDownloadsBeyondTheActiveLimit) {
+    const Payload a = makePayload(dir_.path() / "a", 1 << 20);
+    const Payload b = makePayload(dir_.path() / "b", 1 << 20);
+    auto session = open([](Settings& s) {
+        s.queueingEnabled = true;
+        s.activeDownloads = 1;
+    });
+    // Nobody seeds these: both want to download, and only one may.
+    AddRequest first = requestFor(a);
+    first.savePath = (dir_.path() / "empty-a").string();
+    AddRequest second = requestFor(b);
+    second.savePath = (dir_.path() / "empty-b").string();
+    const TorrentId idA = session->add(first).value();
+    const TorrentId idB = session->add(second).value();
+    ASSERT_TRUE(waitState(*session, idA, TorrentState::Downloading));
+    ASSERT_TRUE(waitState(*session, idB, TorrentState::QueuedForDownload));
+    ASSERT_TRUE(session->moveInQueue(idB, QueueMove::Top).ok());
+    ASSERT_TRUE(waitState(*session, idB, TorrentState::Downloading)) << "moving to the top did not start it";
+    ASSERT_TRUE(waitState(*session, idA, TorrentState::QueuedForDownload));
+}
+
+TEST_F(Library, PerTorrentLimitsShowInStatusAndSurviveRestart) {
+    const Payload p = makePayload(dir_.path(), 1 << 20);
+    TorrentId id = kNoTorrent;
+    {
+        auto session = open();
+        id = session->add(requestFor(p)).value();
+        ASSERT_TRUE(waitEvent(EventType::Added, id));
+        ASSERT_TRUE(session->setLimits(id, 200000, 100000).ok());
+        EXPECT_EQ(session->status(id)->downloadLimit, 200000);
+        EXPECT_FALSE(session->setLimits(id, -1, 0).ok());
+        EXPECT_EQ(session->setLimits(9999, 1, 1).error().code, ErrorCode::NotFound);
+    }
+    auto session = open();
+    ASSERT_TRUE(waitState(*session, id, TorrentState::Seeding));
+    EXPECT_EQ(session->status(id)->downloadLimit, 200000);
+    EXPECT_EQ(session->status(id)->uploadLimit, 100000);
 }
 
 }  // namespace
