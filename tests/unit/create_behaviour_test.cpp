@@ -205,6 +205,30 @@ TEST(CreateTorrent, FillsTheResultFromTheEncodedTorrent) {
     }
 }
 
+TEST(CreateTorrent, FolderListingIsSortedKeepsHiddenFilesAndFollowsSymlinks) {
+    ScratchDir dir;
+    const fs::path folder = dir.path() / "tree";
+    writeBytes(folder / "b" / "z.bin", 3000, 1);
+    writeBytes(folder / "a.bin", 2000, 2);
+    writeBytes(folder / ".hidden", 1000, 3);
+    writeBytes(folder / "b" / "c.bin", 4000, 4);
+    fs::create_symlink("a.bin", folder / "link.bin");  // lt::add_files follows links by default
+    auto created = createTorrent(requestFor(folder, TorrentVersion::V1, 16384));
+    ASSERT_TRUE(created.ok()) << created.error().message;
+    lt::torrent_info info(created->bytes.data(), static_cast<int>(created->bytes.size()));
+    std::vector<std::string> paths;
+    std::vector<std::int64_t> sizes;
+    for (lt::file_index_t f : info.files().file_range()) {
+        paths.push_back(info.files().file_path(f));
+        sizes.push_back(info.files().file_size(f));
+    }
+    EXPECT_EQ(paths, (std::vector<std::string>{"tree/.hidden", "tree/a.bin", "tree/b/c.bin", "tree/b/z.bin",
+                                               "tree/link.bin"}));
+    EXPECT_EQ(sizes, (std::vector<std::int64_t>{1000, 2000, 4000, 3000, 2000}));
+    EXPECT_EQ(created->numFiles, 5);
+    EXPECT_EQ(created->totalSize, 12000);
+}
+
 // The end-to-end check: a libtorrent session, pointed at the data, finds every piece valid.
 // Returns whether every piece checked out; fails the test if the check never finished.
 bool sessionSeeds(const CreatedTorrent& created, const fs::path& savePath) {
