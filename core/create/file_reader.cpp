@@ -27,7 +27,10 @@ Result<void> FileReader::open(lt::file_index_t file) {
     close();
     std::string path = files_.file_path(file, rootDir_);
     fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) return makeError(ErrorCode::Io, "cannot read " + path + ": " + std::strerror(errno));
+    if (fd_ < 0) {
+        const int error = errno;
+        return makeError(ErrorCode::Io, "cannot read " + path + ": " + std::strerror(error));
+    }
     ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
     openFile_ = file;
     return {};
@@ -48,8 +51,10 @@ Result<std::int64_t> FileReader::read(lt::piece_index_t first, std::int64_t size
                                   static_cast<off_t>(slice.offset + done));
             if (got < 0 && errno == EINTR) continue;
             if (got <= 0) {
+                const int error = errno;  // before anything below can overwrite it
                 std::string path = files_.file_path(slice.file_index, rootDir_);
-                if (got < 0) return makeError(ErrorCode::Io, "cannot read " + path + ": " + std::strerror(errno));
+                if (got < 0)
+                    return makeError(ErrorCode::Io, "cannot read " + path + ": " + std::strerror(error));
                 // The size was taken when the file was listed: a short read means it changed under us.
                 return makeError(ErrorCode::Io, "file shrank while hashing: " + path);
             }

@@ -3,9 +3,8 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
-
 #include <libtorrent/file_storage.hpp>
+#include <string>
 
 #include "shoal/types.h"
 

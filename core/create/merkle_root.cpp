@@ -2,9 +2,8 @@
 // of each level is computed once (zero, then hash(pad, pad), ...) instead of hashing zero leaves.
 #include "create/merkle_root.h"
 
-#include <vector>
-
 #include <libtorrent/hasher.hpp>
+#include <vector>
 
 namespace shoal::detail {
 

@@ -1,10 +1,9 @@
 // The BitTorrent v2 (BEP 52) merkle root of a run of 16 KiB block hashes, padded with zero hashes.
 #pragma once
 
+#include <libtorrent/sha1_hash.hpp>
 #include <span>
 #include <vector>
-
-#include <libtorrent/sha1_hash.hpp>
 
 namespace shoal::detail {
 

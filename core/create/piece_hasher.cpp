@@ -5,11 +5,10 @@
 
 #include <algorithm>
 #include <exception>
+#include <libtorrent/hasher.hpp>
 #include <mutex>
 #include <optional>
 #include <thread>
-
-#include <libtorrent/hasher.hpp>
 
 #include "create/file_reader.h"
 #include "create/merkle_root.h"
@@ -17,8 +16,9 @@
 namespace shoal::detail {
 namespace {
 
-constexpr int kBlockSize = 16 * 1024;                  // BEP 52 leaf size
-constexpr std::int64_t kChunkBytes = 4 * 1024 * 1024;  // per read: large enough for the kernel, small for cache
+constexpr int kBlockSize = 16 * 1024;  // BEP 52 leaf size
+constexpr std::int64_t kChunkBytes =
+    4 * 1024 * 1024;  // per read: large enough for the kernel, small for cache
 constexpr std::int64_t kProgressStep = 4 * 1024 * 1024;
 
 class HashRun {
@@ -104,9 +104,8 @@ void HashRun::hashPiece(lt::piece_index_t piece, const char* data) {
         fileBytes = static_cast<int>(std::min<std::int64_t>(pieceSize, fileEnd - pieceStart));
         // A file smaller than a piece has a tree of its own size (rounded to a power of two); any other
         // piece is a full subtree of piece_length / 16 KiB leaves, zero-padded at the file's end.
-        paddedLeafs = files_.file_size(file) < pieceLength_
-                          ? merkleNumLeafs(files_.file_num_blocks(file))
-                          : pieceLength_ / kBlockSize;
+        paddedLeafs = files_.file_size(file) < pieceLength_ ? merkleNumLeafs(files_.file_num_blocks(file))
+                                                            : pieceLength_ / kBlockSize;
     }
 
     thread_local std::vector<lt::sha256_hash> blocks;
@@ -128,7 +127,8 @@ void HashRun::hashChunk(FileReader& reader, int chunk, std::vector<char>& buffer
     const int firstPiece = chunk * piecesPerChunk_;
     const int endPiece = std::min(numPieces_, firstPiece + piecesPerChunk_);
     const std::int64_t start = static_cast<std::int64_t>(firstPiece) * pieceLength_;
-    const std::int64_t end = std::min(files_.total_size(), static_cast<std::int64_t>(endPiece) * pieceLength_);
+    const std::int64_t end =
+        std::min(files_.total_size(), static_cast<std::int64_t>(endPiece) * pieceLength_);
 
     auto payload = reader.read(lt::piece_index_t{firstPiece}, end - start, buffer.data());
     if (!payload) return fail(payload.error());
@@ -171,7 +171,8 @@ Result<PieceHashes> HashRun::run() {
     for (auto& helper : helpers) helper.join();
 
     if (error_) return *error_;
-    if (job_.cancel && job_.cancel->load()) return makeError(ErrorCode::Cancelled, "torrent creation cancelled");
+    if (job_.cancel && job_.cancel->load())
+        return makeError(ErrorCode::Cancelled, "torrent creation cancelled");
     return std::move(hashes_);
 }
 

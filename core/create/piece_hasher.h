@@ -4,11 +4,10 @@
 
 #include <atomic>
 #include <functional>
-#include <string>
-#include <vector>
-
 #include <libtorrent/file_storage.hpp>
 #include <libtorrent/sha1_hash.hpp>
+#include <string>
+#include <vector>
 
 #include "shoal/create.h"
 
@@ -25,7 +24,7 @@ struct HashJob {
 };
 
 struct PieceHashes {
-    std::vector<lt::sha1_hash> v1;    // by piece; empty unless HashJob::v1
+    std::vector<lt::sha1_hash> v1;  // by piece; empty unless HashJob::v1
     // By piece: the piece-layer hash for the file the piece starts in (what create_torrent::set_hash2
     // wants). Empty unless HashJob::v2; pieces that start in a pad file keep a zero hash.
     std::vector<lt::sha256_hash> v2;

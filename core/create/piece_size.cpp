@@ -20,11 +20,13 @@ std::int64_t autoPieceSize(std::int64_t payloadBytes) {
     return size;
 }
 
-Result<std::int64_t> choosePieceSize(std::int64_t requested, TorrentVersion version, std::int64_t payloadBytes) {
+Result<std::int64_t> choosePieceSize(std::int64_t requested, TorrentVersion version,
+                                     std::int64_t payloadBytes) {
     if (requested == 0) return autoPieceSize(payloadBytes);
     const std::string shown = std::to_string(requested);
     if (requested < kMinPieceSize) {
-        return makeError(ErrorCode::InvalidArgument, "piece size " + shown + " is too small: the minimum is 16384 (16 KiB)");
+        return makeError(ErrorCode::InvalidArgument,
+                         "piece size " + shown + " is too small: the minimum is 16384 (16 KiB)");
     }
     if (requested > kMaxPieceSize) {
         return makeError(ErrorCode::InvalidArgument,

@@ -15,6 +15,7 @@ inline constexpr std::int64_t kMaxPieceSize = 128 * 1024 * 1024;  // libtorrent 
 std::int64_t autoPieceSize(std::int64_t payloadBytes);
 
 // InvalidArgument with a message naming the rule, or the size to use (auto when requested is 0).
-Result<std::int64_t> choosePieceSize(std::int64_t requested, TorrentVersion version, std::int64_t payloadBytes);
+Result<std::int64_t> choosePieceSize(std::int64_t requested, TorrentVersion version,
+                                     std::int64_t payloadBytes);
 
 }  // namespace shoal::detail

@@ -3,10 +3,9 @@
 #include "create/source_files.h"
 
 #include <algorithm>
+#include <libtorrent/create_torrent.hpp>
 #include <system_error>
 #include <vector>
-
-#include <libtorrent/create_torrent.hpp>
 
 namespace shoal::detail {
 namespace {
@@ -67,7 +66,8 @@ Result<SourceFiles> listSourceFiles(const fs::path& source) {
         // lt::add_files skips what it cannot read without saying so; an unreadable top folder at least
         // deserves a clear error rather than "empty folder".
         fs::directory_iterator probe(path, ec);
-        if (ec) return makeError(ErrorCode::Io, "cannot read folder " + source.string() + ": " + ec.message());
+        if (ec)
+            return makeError(ErrorCode::Io, "cannot read folder " + source.string() + ": " + ec.message());
     }
 
     SourceFiles result;
@@ -78,7 +78,8 @@ Result<SourceFiles> listSourceFiles(const fs::path& source) {
             return makeError(ErrorCode::BadInput, "no files to put in a torrent in " + source.string());
         }
         if (listed.total_size() == 0) {
-            return makeError(ErrorCode::BadInput, "nothing to hash: every file is empty in " + source.string());
+            return makeError(ErrorCode::BadInput,
+                             "nothing to hash: every file is empty in " + source.string());
         }
         result.storage = isFolder ? sortedCopy(listed) : std::move(listed);
     } catch (const std::exception& e) {

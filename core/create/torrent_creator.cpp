@@ -3,7 +3,6 @@
 #include <ctime>
 #include <exception>
 #include <iterator>
-
 #include <libtorrent/bencode.hpp>
 #include <libtorrent/create_torrent.hpp>
 #include <libtorrent/magnet_uri.hpp>
@@ -20,15 +19,19 @@ namespace {
 
 lt::create_flags_t flagsFor(TorrentVersion version) {
     switch (version) {
-        case TorrentVersion::V1: return lt::create_torrent::v1_only;
-        case TorrentVersion::V2: return lt::create_torrent::v2_only;
-        case TorrentVersion::Hybrid: break;
+        case TorrentVersion::V1:
+            return lt::create_torrent::v1_only;
+        case TorrentVersion::V2:
+            return lt::create_torrent::v2_only;
+        case TorrentVersion::Hybrid:
+            break;
     }
     return {};
 }
 
 Result<void> checkRequest(const CreateRequest& request) {
-    if (request.threads < 0) return makeError(ErrorCode::InvalidArgument, "threads must be 0 (every core) or more");
+    if (request.threads < 0)
+        return makeError(ErrorCode::InvalidArgument, "threads must be 0 (every core) or more");
     for (const auto& tier : request.trackerTiers) {
         for (const auto& url : tier) {
             if (url.empty()) return makeError(ErrorCode::InvalidArgument, "empty tracker URL");

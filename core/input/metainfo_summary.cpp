@@ -1,9 +1,8 @@
 // shoal::summarizeTorrent / summarizeMagnet: what a .torrent or a magnet says, as plain values for
 // `shoal info` and the add dialog. No session involved.
-#include <map>
-
 #include <libtorrent/magnet_uri.hpp>
 #include <libtorrent/torrent_info.hpp>
+#include <map>
 
 #include "input/hex.h"
 #include "input/torrent_limits.h"
@@ -59,7 +58,8 @@ Result<TorrentSummary> summarizeTorrent(const std::vector<char>& torrentBytes) {
         }
 
         std::vector<std::pair<std::string, int>> trackers;
-        for (const lt::announce_entry& tracker : info.trackers()) trackers.emplace_back(tracker.url, tracker.tier);
+        for (const lt::announce_entry& tracker : info.trackers())
+            trackers.emplace_back(tracker.url, tracker.tier);
         summary.trackerTiers = groupTiers(trackers);
         for (const lt::web_seed_entry& seed : info.web_seeds()) summary.webSeeds.push_back(seed.url);
         summary.magnetUri = lt::make_magnet_uri(info);
@@ -74,7 +74,8 @@ Result<TorrentSummary> summarizeMagnet(const std::string& magnetUri) {
     lt::add_torrent_params params = lt::parse_magnet_uri(magnetUri, ec);
     if (ec) return makeError(ErrorCode::BadInput, "malformed magnet link: " + ec.message());
     if (!params.info_hashes.has_v1() && !params.info_hashes.has_v2()) {
-        return makeError(ErrorCode::BadInput, "malformed magnet link: it has no info-hash (xt=urn:btih: or urn:btmh:)");
+        return makeError(ErrorCode::BadInput,
+                         "malformed magnet link: it has no info-hash (xt=urn:btih: or urn:btmh:)");
     }
     try {
         TorrentSummary summary;

@@ -2,7 +2,6 @@
 #include "input/torrent_limits.h"
 
 #include <exception>
-
 #include <libtorrent/error_code.hpp>
 
 namespace shoal::detail {
@@ -18,7 +17,8 @@ Result<std::shared_ptr<const lt::torrent_info>> loadTorrentInfo(const std::vecto
     limits.max_decode_tokens = 10000000;
     try {
         auto info = std::make_shared<const lt::torrent_info>(
-            lt::span<const char>(bytes.data(), static_cast<std::ptrdiff_t>(bytes.size())), limits, lt::from_span);
+            lt::span<const char>(bytes.data(), static_cast<std::ptrdiff_t>(bytes.size())), limits,
+            lt::from_span);
         return std::shared_ptr<const lt::torrent_info>(std::move(info));
     } catch (const lt::system_error& e) {
         return makeError(ErrorCode::BadInput, e.code().message());

@@ -2,10 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <libtorrent/torrent_info.hpp>
 #include <memory>
 #include <vector>
-
-#include <libtorrent/torrent_info.hpp>
 
 #include "shoal/types.h"
 

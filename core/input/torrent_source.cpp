@@ -5,10 +5,9 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
-#include <system_error>
-
 #include <libtorrent/magnet_uri.hpp>
 #include <libtorrent/torrent_info.hpp>
+#include <system_error>
 
 #include "input/hex.h"
 #include "input/torrent_limits.h"
@@ -36,7 +35,8 @@ Result<AddRequest> fromMagnet(const std::string& uri) {
     lt::add_torrent_params params = lt::parse_magnet_uri(uri, ec);
     if (ec) return makeError(ErrorCode::BadInput, "malformed magnet link: " + ec.message());
     if (!params.info_hashes.has_v1() && !params.info_hashes.has_v2()) {
-        return makeError(ErrorCode::BadInput, "malformed magnet link: it has no info-hash (xt=urn:btih: or urn:btmh:)");
+        return makeError(ErrorCode::BadInput,
+                         "malformed magnet link: it has no info-hash (xt=urn:btih: or urn:btmh:)");
     }
     AddRequest request;
     request.magnetUri = uri;
@@ -48,18 +48,21 @@ Result<AddRequest> fromFile(const std::string& text) {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (!fs::exists(status)) return makeError(ErrorCode::BadInput, "no such file: " + text);
-    if (fs::is_directory(status)) return makeError(ErrorCode::BadInput, "not a torrent file: " + text + " is a folder");
+    if (fs::is_directory(status))
+        return makeError(ErrorCode::BadInput, "not a torrent file: " + text + " is a folder");
     if (!fs::is_regular_file(status)) return makeError(ErrorCode::BadInput, "not a regular file: " + text);
     const auto size = fs::file_size(path, ec);
     if (ec) return makeError(ErrorCode::BadInput, "cannot read " + text + ": " + ec.message());
     if (size > detail::kMaxTorrentFileBytes) {
-        return makeError(ErrorCode::BadInput, "not a valid torrent file: " + text + ": " + std::to_string(size) +
+        return makeError(ErrorCode::BadInput, "not a valid torrent file: " + text + ": " +
+                                                  std::to_string(size) +
                                                   " bytes, more than the 64 MiB a .torrent may have");
     }
 
     AddRequest request;
     std::ifstream in(path, std::ios::binary);
-    if (!in) return makeError(ErrorCode::BadInput, "cannot read " + text + ": permission denied or unreadable");
+    if (!in)
+        return makeError(ErrorCode::BadInput, "cannot read " + text + ": permission denied or unreadable");
     request.torrentBytes.resize(static_cast<std::size_t>(size));
     in.read(request.torrentBytes.data(), static_cast<std::streamsize>(size));
     if (static_cast<std::uintmax_t>(in.gcount()) != size) {
@@ -67,7 +70,9 @@ Result<AddRequest> fromFile(const std::string& text) {
     }
 
     auto checked = detail::loadTorrentInfo(request.torrentBytes);
-    if (!checked) return makeError(ErrorCode::BadInput, "not a valid torrent file: " + text + ": " + checked.error().message);
+    if (!checked)
+        return makeError(ErrorCode::BadInput,
+                         "not a valid torrent file: " + text + ": " + checked.error().message);
     return request;
 }
 
@@ -75,7 +80,9 @@ Result<AddRequest> fromFile(const std::string& text) {
 
 Result<AddRequest> parseTorrentSource(const std::string& input) {
     const std::string text = trim(input);
-    if (text.empty()) return makeError(ErrorCode::BadInput, "no torrent given: expected a .torrent file, a magnet link or an info-hash");
+    if (text.empty())
+        return makeError(ErrorCode::BadInput,
+                         "no torrent given: expected a .torrent file, a magnet link or an info-hash");
     if (lower(text.substr(0, 7)) == "magnet:") return fromMagnet(text);
     if ((text.size() == 40 || text.size() == 64) && detail::isHex(text)) {
         AddRequest request;

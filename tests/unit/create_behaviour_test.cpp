@@ -7,16 +7,15 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
-#include <random>
-#include <string>
-#include <vector>
-
 #include <libtorrent/alert_types.hpp>
 #include <libtorrent/hasher.hpp>
 #include <libtorrent/session.hpp>
 #include <libtorrent/torrent_info.hpp>
 #include <libtorrent/torrent_status.hpp>
+#include <mutex>
+#include <random>
+#include <string>
+#include <vector>
 
 #include "create/piece_size.h"
 #include "shoal/create.h"
@@ -70,11 +69,12 @@ TEST(CreateTorrent, RejectsPieceSizesTheVersionCannotUse) {
         std::int64_t size;
         const char* mentions;
     };
-    for (const Bad& bad : {Bad{TorrentVersion::Hybrid, 49152, "power of two"},
-                           Bad{TorrentVersion::V2, 3 * 1024 * 1024, "power of two"},
-                           Bad{TorrentVersion::V2, 8192, "too small"}, Bad{TorrentVersion::V1, 20000, "16384"},
-                           Bad{TorrentVersion::V1, -16384, "too small"},
-                           Bad{TorrentVersion::Hybrid, std::int64_t{1} << 28, "too large"}}) {
+    for (const Bad& bad :
+         {Bad{TorrentVersion::Hybrid, 49152, "power of two"},
+          Bad{TorrentVersion::V2, 3 * 1024 * 1024, "power of two"},
+          Bad{TorrentVersion::V2, 8192, "too small"}, Bad{TorrentVersion::V1, 20000, "16384"},
+          Bad{TorrentVersion::V1, -16384, "too small"},
+          Bad{TorrentVersion::Hybrid, std::int64_t{1} << 28, "too large"}}) {
         auto created = createTorrent(requestFor(dir.path() / "f.bin", bad.version, bad.size));
         ASSERT_FALSE(created.ok()) << bad.size;
         EXPECT_EQ(created.error().code, ErrorCode::InvalidArgument);
@@ -88,7 +88,7 @@ TEST(CreateTorrent, RejectsPieceSizesTheVersionCannotUse) {
 
 TEST(CreateTorrent, AutoPieceSizeAimsAtUpToTwoThousandPieces) {
     EXPECT_EQ(detail::autoPieceSize(1000), 16384);
-    EXPECT_EQ(detail::autoPieceSize(std::int64_t{1} << 30), 1 << 20);  // 1 GiB -> 1024 pieces of 1 MiB
+    EXPECT_EQ(detail::autoPieceSize(std::int64_t{1} << 30), 1 << 20);   // 1 GiB -> 1024 pieces of 1 MiB
     EXPECT_EQ(detail::autoPieceSize(std::int64_t{1} << 45), 16 << 20);  // capped at 16 MiB
     for (std::int64_t size : {std::int64_t{50} << 20, std::int64_t{3} << 30, std::int64_t{7777777777}}) {
         std::int64_t piece = detail::autoPieceSize(size);
@@ -163,12 +163,13 @@ TEST(CreateTorrent, CancelStopsWithCancelled) {
     writeBytes(dir.path() / "a.bin", 24 * 1024 * 1024, 1);
     std::atomic<bool> cancel{false};
     std::atomic<int> callsAfterCancel{0};
-    auto created = createTorrent(requestFor(dir.path() / "a.bin", TorrentVersion::V1, 65536),
-                                 [&](const CreateProgress&) {
-                                     if (cancel) ++callsAfterCancel;
-                                     cancel = true;
-                                 },
-                                 &cancel);
+    auto created = createTorrent(
+        requestFor(dir.path() / "a.bin", TorrentVersion::V1, 65536),
+        [&](const CreateProgress&) {
+            if (cancel) ++callsAfterCancel;
+            cancel = true;
+        },
+        &cancel);
     ASSERT_FALSE(created.ok());
     EXPECT_EQ(created.error().code, ErrorCode::Cancelled);
     EXPECT_LE(callsAfterCancel.load(), 2);  // threads stop at their next chunk
@@ -191,7 +192,8 @@ TEST(CreateTorrent, FillsTheResultFromTheEncodedTorrent) {
     EXPECT_EQ(created->numPieces, 16);
     EXPECT_EQ(created->hashes.v1.size(), 40u);
     EXPECT_EQ(created->hashes.v2.size(), 64u);
-    EXPECT_EQ(created->magnetUri.rfind("magnet:?xt=urn:btih:" + created->hashes.v1, 0), 0u) << created->magnetUri;
+    EXPECT_EQ(created->magnetUri.rfind("magnet:?xt=urn:btih:" + created->hashes.v1, 0), 0u)
+        << created->magnetUri;
     EXPECT_NE(created->magnetUri.find("urn:btmh:1220" + created->hashes.v2), std::string::npos);
 
     lt::torrent_info info(created->bytes.data(), static_cast<int>(created->bytes.size()));
@@ -241,7 +243,8 @@ bool sessionSeeds(const CreatedTorrent& created, const fs::path& savePath) {
     settings.set_int(lt::settings_pack::alert_mask, lt::alert_category::status | lt::alert_category::error);
     lt::session session(settings);
     lt::add_torrent_params params;
-    params.ti = std::make_shared<lt::torrent_info>(created.bytes.data(), static_cast<int>(created.bytes.size()));
+    params.ti =
+        std::make_shared<lt::torrent_info>(created.bytes.data(), static_cast<int>(created.bytes.size()));
     params.save_path = savePath.string();
     // Not paused: libtorrent 2.0 does not check the files of a paused torrent. Nothing can connect:
     // no trackers, DHT, LSD or UPnP.

@@ -6,13 +6,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <random>
-#include <string>
-#include <vector>
-
 #include <libtorrent/bencode.hpp>
 #include <libtorrent/create_torrent.hpp>
 #include <libtorrent/settings_pack.hpp>
+#include <random>
+#include <string>
+#include <vector>
 
 #include "create/source_files.h"
 #include "shoal/create.h"
@@ -93,7 +92,8 @@ std::vector<char> referenceTorrent(const fs::path& source, TorrentVersion versio
     lt::settings_pack settings;
     settings.set_int(lt::settings_pack::hashing_threads, 2);
     lt::error_code ec;
-    lt::set_piece_hashes(ct, source.parent_path().string(), settings, [](lt::piece_index_t) {}, ec);
+    lt::set_piece_hashes(
+        ct, source.parent_path().string(), settings, [](lt::piece_index_t) {}, ec);
     EXPECT_FALSE(ec) << ec.message();
     for (std::size_t tier = 0; tier < meta.tiers.size(); ++tier) {
         for (const auto& url : meta.tiers[tier]) ct.add_tracker(url, static_cast<int>(tier));
@@ -152,7 +152,8 @@ TEST_P(CreateIdentity, FolderMatchesLibtorrentByteForByte) {
     ScratchDir dir;
     fs::path folder = makeFolder(dir.path());
     Metadata meta;
-    meta.tiers = {{"http://127.0.0.1:6969/announce", "udp://127.0.0.1:6969"}, {"http://backup.example/announce"}};
+    meta.tiers = {{"http://127.0.0.1:6969/announce", "udp://127.0.0.1:6969"},
+                  {"http://backup.example/announce"}};
     meta.webSeeds = {"http://seed.example/files/"};
     meta.isPrivate = true;
     meta.comment = "identity test";
@@ -165,18 +166,16 @@ TEST_P(CreateIdentity, FolderMatchesLibtorrentByteForByte) {
 
 // 16 KiB: one block per piece; 64 KiB: files straddle pieces; 1 MiB: most files are smaller than a
 // piece (v2 pads their trees to a power of two, not to the piece).
-INSTANTIATE_TEST_SUITE_P(Versions, CreateIdentity,
-                         ::testing::Values(Case{TorrentVersion::V1, 16384}, Case{TorrentVersion::V1, 65536},
-                                           Case{TorrentVersion::V1, 1048576}, Case{TorrentVersion::V1, 49152},
-                                           Case{TorrentVersion::V2, 16384}, Case{TorrentVersion::V2, 65536},
-                                           Case{TorrentVersion::V2, 1048576},
-                                           Case{TorrentVersion::Hybrid, 16384},
-                                           Case{TorrentVersion::Hybrid, 65536},
-                                           Case{TorrentVersion::Hybrid, 1048576}),
-                         [](const auto& info) {
-                             return std::string(versionName(info.param.version)) + "_" +
-                                    std::to_string(info.param.pieceSize);
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Versions, CreateIdentity,
+    ::testing::Values(Case{TorrentVersion::V1, 16384}, Case{TorrentVersion::V1, 65536},
+                      Case{TorrentVersion::V1, 1048576}, Case{TorrentVersion::V1, 49152},
+                      Case{TorrentVersion::V2, 16384}, Case{TorrentVersion::V2, 65536},
+                      Case{TorrentVersion::V2, 1048576}, Case{TorrentVersion::Hybrid, 16384},
+                      Case{TorrentVersion::Hybrid, 65536}, Case{TorrentVersion::Hybrid, 1048576}),
+    [](const auto& info) {
+        return std::string(versionName(info.param.version)) + "_" + std::to_string(info.param.pieceSize);
+    });
 
 TEST(CreateIdentity, SameOutputWithOneThreadOrMany) {
     ScratchDir dir;

@@ -36,7 +36,9 @@ private:
     fs::path path_;
 };
 
-void writeText(const fs::path& file, const std::string& text) { std::ofstream(file, std::ios::binary) << text; }
+void writeText(const fs::path& file, const std::string& text) {
+    std::ofstream(file, std::ios::binary) << text;
+}
 
 bool startsWith(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
 
@@ -57,7 +59,8 @@ TEST(InputSource, AcceptsV1AndV2Magnets) {
 }
 
 TEST(InputSource, RejectsMalformedMagnets) {
-    for (const char* bad : {"magnet:?dn=no-hash", "magnet:?xt=urn:btih:zz", "magnet:", "magnet:?xt=urn:sha1:abc"}) {
+    for (const char* bad :
+         {"magnet:?dn=no-hash", "magnet:?xt=urn:btih:zz", "magnet:", "magnet:?xt=urn:sha1:abc"}) {
         auto parsed = parseTorrentSource(bad);
         ASSERT_FALSE(parsed.ok()) << bad;
         EXPECT_EQ(parsed.error().code, ErrorCode::BadInput);
@@ -85,9 +88,7 @@ TEST(InputSource, BareHashesAreLowercased) {
 
 TEST(InputSource, ReadsAValidTorrentFileWhole) {
     ScratchDir dir;
-    {
-        std::ofstream(dir.path() / "data.bin", std::ios::binary) << std::string(100000, 'x');
-    }
+    { std::ofstream(dir.path() / "data.bin", std::ios::binary) << std::string(100000, 'x'); }
     CreateRequest request;
     request.source = dir.path() / "data.bin";
     request.version = TorrentVersion::V1;

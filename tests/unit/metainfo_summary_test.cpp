@@ -126,7 +126,8 @@ TEST(MetainfoSummary, RejectsWhatIsNotATorrent) {
         auto summary = summarizeTorrent(std::vector<char>(bad.begin(), bad.end()));
         ASSERT_FALSE(summary.ok()) << bad;
         EXPECT_EQ(summary.error().code, ErrorCode::BadInput);
-        EXPECT_EQ(summary.error().message.rfind("not a valid torrent file: ", 0), 0u) << summary.error().message;
+        EXPECT_EQ(summary.error().message.rfind("not a valid torrent file: ", 0), 0u)
+            << summary.error().message;
         EXPECT_EQ(summary.error().message.find('\n'), std::string::npos);
     }
 }
