@@ -1,0 +1,106 @@
+// A `shoal download` killed with SIGKILL halfway and started again with the same profile fetches only what
+// its last resume save did not cover.
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <filesystem>
+
+#include "cli/cli_fixtures.h"
+#include "cli/shoal_process.h"
+#include "support/fixtures.h"
+
+namespace shoal::test {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+constexpr std::int64_t kSize = 32 * 1024 * 1024;
+// The engine saves resume data every 10 s while downloading (Settings::resumeSaveIntervalSeconds) and the
+// CLI has no option to change it: the download must go on for longer than that after the threshold.
+constexpr auto kSaveInterval = 10s;
+constexpr auto kSaveMargin = 1500ms;
+constexpr double kThreshold = 0.3;
+
+TEST(CliDownload, KilledDownloadResumesWithoutRefetching) {
+    SHOAL_REQUIRE_CLI();
+    TempDir dir("shoal-cli-resume");
+    const Payload payload = makeFilePayload(dir.path() / "source", "payload.bin", kSize);
+    const fs::path torrent = dir.path() / "payload.torrent";
+    ASSERT_TRUE(shoalCreate(payload, torrent, {"--v1", "--piece-size", "262144"}));
+
+    // 32 MiB at 1 MiB/s: the threshold comes after ~10 s and the end ~22 s later, so a save interval fits.
+    auto slowSeeder = std::make_unique<ShoalProcess>(
+        concat({"seed", torrent.string(), "--data", payload.parent.string(), "--up-limit", "1M"},
+               loopbackArgs("127.0.0.4", dir.path() / "seeder-profile")));
+    const int slowPort = slowSeeder->waitListening();
+    ASSERT_GT(slowPort, 0) << slowSeeder->transcript();
+    ASSERT_TRUE(slowSeeder->waitEvent("seeding", 30s)) << slowSeeder->transcript();
+
+    const fs::path out = dir.path() / "out";
+    const fs::path profile = dir.path() / "leecher-profile";
+    auto downloadArgs = [&](int seedPort) {
+        return concat({"download", torrent.string(), "-o", out.string(), "--peer",
+                       "127.0.0.4:" + std::to_string(seedPort)},
+                      loopbackArgs("127.0.0.5", profile));
+    };
+
+    std::int64_t bytesAtThreshold = 0;
+    double progressAtKill = 0;
+    {
+        ShoalProcess first(downloadArgs(slowPort));
+        const auto threshold = first.waitEvent(
+            [](const nlohmann::json& e) {
+                return isEvent(e, "progress") && e.value("progress", 0.0) >= kThreshold;
+            },
+            60s);
+        ASSERT_TRUE(threshold) << first.transcript();
+        bytesAtThreshold = threshold->value("bytes_done", std::int64_t{0});
+        ASSERT_GT(bytesAtThreshold, 0) << threshold->dump();
+
+        // Wait (on events, bounded) until a whole save interval has passed since the threshold: the last
+        // save before the kill then holds at least bytesAtThreshold.
+        const auto killAt = std::chrono::steady_clock::now() + kSaveInterval + kSaveMargin;
+        std::optional<nlohmann::json> last;
+        while (std::chrono::steady_clock::now() < killAt) {
+            auto e = first.waitEvent(
+                [](const nlohmann::json& ev) { return isEvent(ev, "progress") || isEvent(ev, "finished"); },
+                20s);
+            ASSERT_TRUE(e) << first.transcript();
+            ASSERT_FALSE(isEvent(*e, "finished"))
+                << "finished before the kill: the seeder's limit did not hold\n"
+                << first.transcript();
+            last = e;
+        }
+        progressAtKill = last->value("progress", 0.0);
+        first.process().signal(SIGKILL);
+        EXPECT_EQ(first.process().wait(10s), 128 + SIGKILL);
+    }
+    ASSERT_LT(progressAtKill, 1.0);
+    slowSeeder.reset();  // a fast seeder for the second run
+
+    ShoalProcess fastSeeder(concat({"seed", torrent.string(), "--data", payload.parent.string()},
+                                   loopbackArgs("127.0.0.4", dir.path() / "seeder-profile-2")));
+    const int fastPort = fastSeeder.waitListening();
+    ASSERT_GT(fastPort, 0) << fastSeeder.transcript();
+    ASSERT_TRUE(fastSeeder.waitEvent("seeding", 30s)) << fastSeeder.transcript();
+
+    ShoalProcess second(downloadArgs(fastPort));
+    const auto finished = second.waitEvent("finished", 60s);
+    ASSERT_TRUE(finished) << second.transcript();
+    EXPECT_EQ(second.process().wait(20s), 0) << second.transcript();
+    EXPECT_TRUE(finished->value("verified", false));
+    EXPECT_EQ(finished->value("bytes", std::int64_t{-1}), kSize);
+
+    const auto downloadedAgain = finished->value("payload_downloaded", std::int64_t{-1});
+    const std::int64_t slack = 4 * 262144;  // pieces in flight when the save was taken
+    EXPECT_GE(downloadedAgain, 0);
+    EXPECT_LE(downloadedAgain, kSize - bytesAtThreshold + slack)
+        << "saved at least " << bytesAtThreshold << " bytes before the kill (progress then " << progressAtKill
+        << ")";
+    EXPECT_LT(downloadedAgain, kSize * 3 / 4);
+    EXPECT_TRUE(sameContent(payload, out));
+}
+
+}  // namespace
+}  // namespace shoal::test
