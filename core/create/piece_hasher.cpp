@@ -12,6 +12,7 @@
 
 #include "create/file_reader.h"
 #include "create/merkle_root.h"
+#include "create/read_buffer.h"
 
 namespace shoal::detail {
 namespace {
@@ -28,7 +29,7 @@ public:
 
 private:
     void work();
-    void hashChunk(FileReader& reader, int chunk, std::vector<char>& buffer);
+    void hashChunk(FileReader& reader, int chunk, ReadBuffer& buffer);
     void hashPiece(lt::piece_index_t piece, const char* data);
     void addProgress(std::int64_t bytes);
     void fail(Error error);
@@ -123,7 +124,7 @@ void HashRun::hashPiece(lt::piece_index_t piece, const char* data) {
     if (!padPiece) hashes_.v2[index] = merkleRoot(blocks, paddedLeafs, scratch);
 }
 
-void HashRun::hashChunk(FileReader& reader, int chunk, std::vector<char>& buffer) {
+void HashRun::hashChunk(FileReader& reader, int chunk, ReadBuffer& buffer) {
     const int firstPiece = chunk * piecesPerChunk_;
     const int endPiece = std::min(numPieces_, firstPiece + piecesPerChunk_);
     const std::int64_t start = static_cast<std::int64_t>(firstPiece) * pieceLength_;
@@ -142,7 +143,7 @@ void HashRun::hashChunk(FileReader& reader, int chunk, std::vector<char>& buffer
 void HashRun::work() {
     try {
         FileReader reader(files_, job_.rootDir);
-        std::vector<char> buffer(static_cast<std::size_t>(piecesPerChunk_) * pieceLength_);
+        ReadBuffer buffer(static_cast<std::size_t>(piecesPerChunk_) * pieceLength_);
         while (!stopped()) {
             if (job_.cancel && job_.cancel->load(std::memory_order_relaxed)) {
                 return fail(makeError(ErrorCode::Cancelled, "torrent creation cancelled"));
