@@ -167,7 +167,7 @@ TEST_P(CreateIdentity, FolderMatchesLibtorrentByteForByte) {
 // 16 KiB: one block per piece; 64 KiB: files straddle pieces; 1 MiB: most files are smaller than a
 // piece (v2 pads their trees to a power of two, not to the piece).
 INSTANTIATE_TEST_SUITE_P(
-    Versions, CreateIdentity,
+    CreateVersions, CreateIdentity,
     ::testing::Values(Case{TorrentVersion::V1, 16384}, Case{TorrentVersion::V1, 65536},
                       Case{TorrentVersion::V1, 1048576}, Case{TorrentVersion::V1, 49152},
                       Case{TorrentVersion::V2, 16384}, Case{TorrentVersion::V2, 65536},
