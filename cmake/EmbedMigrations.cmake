@@ -1,4 +1,5 @@
 # Writes a .cpp defining shoal::store::embeddedMigrations(): the numbered .sql files in order.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "")
 foreach(f ${FILES})
   get_filename_component(name ${f} NAME)

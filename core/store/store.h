@@ -52,6 +52,13 @@ struct Statistics {
     bool operator==(const Statistics&) const = default;
 };
 
+// What the writer has done, for tests and diagnostics.
+struct WriterStats {
+    std::uint64_t batchesCommitted = 0;
+    std::uint64_t opsCommitted = 0;
+    std::uint64_t resumeWritesCoalesced = 0;  // resume writes replaced in the queue before reaching disk
+};
+
 class Store {
 public:
     // Opens or creates the database, applies pending migrations, enables WAL, starts the writer thread.
@@ -76,9 +83,12 @@ public:
     void putSetting(const std::string& key, const std::string& value);
     void putStatistics(const Statistics& statistics);
 
-    void flush();  // blocks until every write queued before the call is committed
+    // Blocks until every write queued before the call is committed (at most 30 s: a disk that stays full
+    // must not hang the caller; lastWriteError() then says why).
+    void flush();
     // The last write error (disk full, read-only), or empty. Writes are retried with the next batch.
     std::string lastWriteError();
+    WriterStats writerStats();
 
     struct Impl;
 

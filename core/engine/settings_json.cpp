@@ -1,0 +1,170 @@
+// Settings validation and their JSON form in the library. Unknown keys are ignored and missing keys keep
+// their defaults, so a library written by another version still loads.
+#include <nlohmann/json.hpp>
+
+#include <regex>
+
+#include "shoal/settings.h"
+
+namespace shoal {
+
+namespace {
+
+using nlohmann::json;
+
+const char* toText(EncryptionPolicy p) {
+    switch (p) {
+        case EncryptionPolicy::Require: return "require";
+        case EncryptionPolicy::Disable: return "disable";
+        case EncryptionPolicy::Prefer: break;
+    }
+    return "prefer";
+}
+
+// "host:port" or "[v6]:port" with a port in range (0 allowed only where `allowZero`).
+bool isHostPort(const std::string& text, bool allowZero) {
+    static const std::regex pattern(R"(^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.\-]+):([0-9]{1,5})$)");
+    std::smatch m;
+    if (!std::regex_match(text, m, pattern)) return false;
+    const int port = std::stoi(m[2].str());
+    return port <= 65535 && (allowZero || port > 0);
+}
+
+std::vector<std::string> splitComma(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const auto end = text.find(',', start);
+        out.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return out;
+}
+
+Error bad(const std::string& field, const std::string& why) {
+    return makeError(ErrorCode::InvalidArgument, "setting " + field + ": " + why);
+}
+
+}  // namespace
+
+Result<void> validate(const Settings& s) {
+    if (s.listenInterfaces.empty()) return bad("listen_interfaces", "must name at least one ADDR:PORT");
+    for (const auto& item : splitComma(s.listenInterfaces)) {
+        if (!isHostPort(item, true)) return bad("listen_interfaces", "not an ADDR:PORT: '" + item + "'");
+    }
+    for (const auto& node : s.dhtBootstrapNodes) {
+        if (!isHostPort(node, false)) return bad("dht_bootstrap_nodes", "not a HOST:PORT: '" + node + "'");
+    }
+    if (s.connectionsLimit < 2) return bad("connections_limit", "must be at least 2");
+    if (s.downloadLimit < 0) return bad("download_limit", "must be >= 0 (0 = unlimited)");
+    if (s.uploadLimit < 0) return bad("upload_limit", "must be >= 0 (0 = unlimited)");
+    if (s.activeDownloads < 0 || s.activeSeeds < 0 || s.activeLimit < 0)
+        return bad("active_downloads/active_seeds/active_limit", "must be >= 0");
+    if (s.seedRatioGoal && *s.seedRatioGoal < 0) return bad("seed_ratio_goal", "must be >= 0");
+    if (s.seedTimeGoalSeconds && *s.seedTimeGoalSeconds < 0) return bad("seed_time_goal_seconds", "must be >= 0");
+    if (s.resumeSaveIntervalSeconds < 1) return bad("resume_save_interval_seconds", "must be at least 1");
+    if (s.aioThreads < 1 || s.aioThreads > 64) return bad("aio_threads", "must be 1..64");
+    if (s.hashingThreads < 1 || s.hashingThreads > 64) return bad("hashing_threads", "must be 1..64");
+    if (s.maxQueuedDiskBytes < 64 * 1024) return bad("max_queued_disk_bytes", "must be at least 64 KiB");
+    if (s.alertQueueSize < 100) return bad("alert_queue_size", "must be at least 100");
+    if (s.peerFingerprint.size() != 8) return bad("peer_fingerprint", "must be 8 characters, like -SH0100-");
+    return {};
+}
+
+std::string settingsToJson(const Settings& s) {
+    json j;
+    j["listen_interfaces"] = s.listenInterfaces;
+    j["outgoing_interfaces"] = s.outgoingInterfaces;
+    j["enable_tcp"] = s.enableTcp;
+    j["enable_utp"] = s.enableUtp;
+    j["encryption"] = toText(s.encryption);
+    j["allow_multiple_connections_per_ip"] = s.allowMultipleConnectionsPerIp;
+    j["connections_limit"] = s.connectionsLimit;
+    j["enable_dht"] = s.enableDht;
+    j["dht_bootstrap_nodes"] = s.dhtBootstrapNodes;
+    j["enable_lsd"] = s.enableLsd;
+    j["enable_pex"] = s.enablePex;
+    j["enable_upnp"] = s.enableUpnp;
+    j["announce_to_all_trackers"] = s.announceToAllTrackers;
+    j["download_limit"] = s.downloadLimit;
+    j["upload_limit"] = s.uploadLimit;
+    j["queueing_enabled"] = s.queueingEnabled;
+    j["active_downloads"] = s.activeDownloads;
+    j["active_seeds"] = s.activeSeeds;
+    j["active_limit"] = s.activeLimit;
+    j["seed_ratio_goal"] = s.seedRatioGoal ? json(*s.seedRatioGoal) : json(nullptr);
+    j["seed_time_goal_seconds"] = s.seedTimeGoalSeconds ? json(*s.seedTimeGoalSeconds) : json(nullptr);
+    j["default_save_path"] = s.defaultSavePath;
+    j["resume_save_interval_seconds"] = s.resumeSaveIntervalSeconds;
+    j["aio_threads"] = s.aioThreads;
+    j["hashing_threads"] = s.hashingThreads;
+    j["max_queued_disk_bytes"] = s.maxQueuedDiskBytes;
+    j["alert_queue_size"] = s.alertQueueSize;
+    j["peer_fingerprint"] = s.peerFingerprint;
+    j["user_agent"] = s.userAgent;
+    return j.dump();
+}
+
+Result<Settings> settingsFromJson(const std::string& text) {
+    const json j = json::parse(text, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return makeError(ErrorCode::BadInput, "settings are not a JSON object");
+    Settings s;
+    std::string error;
+    auto read = [&](const char* key, auto& field) {
+        if (!error.empty() || !j.contains(key)) return;
+        try {
+            j.at(key).get_to(field);
+        } catch (const json::exception&) {
+            error = std::string("setting ") + key + " has the wrong type";
+        }
+    };
+    auto readOptional = [&](const char* key, auto& field) {
+        if (!error.empty() || !j.contains(key)) return;
+        if (j.at(key).is_null()) {
+            field.reset();
+            return;
+        }
+        typename std::decay_t<decltype(field)>::value_type value{};
+        read(key, value);
+        if (error.empty()) field = value;
+    };
+    read("listen_interfaces", s.listenInterfaces);
+    read("outgoing_interfaces", s.outgoingInterfaces);
+    read("enable_tcp", s.enableTcp);
+    read("enable_utp", s.enableUtp);
+    std::string encryption = toText(s.encryption);
+    read("encryption", encryption);
+    read("allow_multiple_connections_per_ip", s.allowMultipleConnectionsPerIp);
+    read("connections_limit", s.connectionsLimit);
+    read("enable_dht", s.enableDht);
+    read("dht_bootstrap_nodes", s.dhtBootstrapNodes);
+    read("enable_lsd", s.enableLsd);
+    read("enable_pex", s.enablePex);
+    read("enable_upnp", s.enableUpnp);
+    read("announce_to_all_trackers", s.announceToAllTrackers);
+    read("download_limit", s.downloadLimit);
+    read("upload_limit", s.uploadLimit);
+    read("queueing_enabled", s.queueingEnabled);
+    read("active_downloads", s.activeDownloads);
+    read("active_seeds", s.activeSeeds);
+    read("active_limit", s.activeLimit);
+    readOptional("seed_ratio_goal", s.seedRatioGoal);
+    readOptional("seed_time_goal_seconds", s.seedTimeGoalSeconds);
+    read("default_save_path", s.defaultSavePath);
+    read("resume_save_interval_seconds", s.resumeSaveIntervalSeconds);
+    read("aio_threads", s.aioThreads);
+    read("hashing_threads", s.hashingThreads);
+    read("max_queued_disk_bytes", s.maxQueuedDiskBytes);
+    read("alert_queue_size", s.alertQueueSize);
+    read("peer_fingerprint", s.peerFingerprint);
+    read("user_agent", s.userAgent);
+    if (!error.empty()) return makeError(ErrorCode::BadInput, error);
+    if (encryption == "require") s.encryption = EncryptionPolicy::Require;
+    else if (encryption == "disable") s.encryption = EncryptionPolicy::Disable;
+    else if (encryption == "prefer") s.encryption = EncryptionPolicy::Prefer;
+    else return makeError(ErrorCode::BadInput, "setting encryption: want prefer, require or disable");
+    return s;
+}
+
+}  // namespace shoal
