@@ -83,13 +83,10 @@ Result<PreparedAdd> prepareAdd(const AddRequest& request, const Settings& settin
     p = std::move(source.value());
     p.save_path = savePath.value();
     prepared.savePath = savePath.value();
-    if (request.paused) {
-        p.flags |= lt::torrent_flags::paused;
-        p.flags &= ~lt::torrent_flags::auto_managed;
-    } else {
-        p.flags &= ~lt::torrent_flags::paused;
-        p.flags |= lt::torrent_flags::auto_managed;
-    }
+    // Paused + auto-managed lets libtorrent's queue decide when it starts; paused alone is the user's stop.
+    p.flags |= lt::torrent_flags::paused;
+    if (request.paused) p.flags &= ~lt::torrent_flags::auto_managed;
+    else p.flags |= lt::torrent_flags::auto_managed;
     if (request.sequential) p.flags |= lt::torrent_flags::sequential_download;
     if (request.seedMode) p.flags |= lt::torrent_flags::seed_mode;
     int tier = p.tracker_tiers.empty() ? 0 : p.tracker_tiers.back() + 1;

@@ -78,6 +78,9 @@ lt::settings_pack toSettingsPack(const Settings& s) {
     p.set_int(sp::active_seeds, s.queueingEnabled ? s.activeSeeds : -1);
     p.set_int(sp::active_limit, s.queueingEnabled ? s.activeLimit : -1);
     p.set_int(sp::active_checking, 1);
+    // A torrent un-paused for checking keeps running after its check until the queue is looked at again
+    // (libtorrent 2.0.8: every auto_manage_interval, 30 s by default). Look every 2 s so the limits hold.
+    p.set_int(sp::auto_manage_interval, 2);
     // Idle torrents still count against the limits, as users of qBittorrent/Transmission expect.
     p.set_bool(sp::dont_count_slow_torrents, false);
 

@@ -118,8 +118,8 @@ Result<void> LocalSession::resume(TorrentId id) {
         e.error.clear();
         e.row.userPaused = false;
         e.handle.clear_error();
+        // Back to the queue: it starts now if a slot is free, else it waits its turn.
         e.handle.set_flags(lt::torrent_flags::auto_managed);
-        e.handle.resume();
         impl->putRow(e);
     });
 }

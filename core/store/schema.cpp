@@ -28,10 +28,14 @@ Result<void> migrateTo(Database& db, int version) {
 }
 
 Result<void> prepareSchema(Database& db, const std::string& path) {
-    Statement probe(db.handle(), "SELECT count(*) FROM sqlite_master");
-    if (!probe.valid() || !probe.step())
-        return makeError(ErrorCode::BadInput, "not a Shoal library (not an SQLite database): " + path);
-    const std::int64_t objects = probe.integer(0);
+    std::int64_t objects = 0;
+    {
+        // Scoped: an unfinished statement holds a read transaction, and WAL cannot be set inside one.
+        Statement probe(db.handle(), "SELECT count(*) FROM sqlite_master");
+        if (!probe.valid() || !probe.step())
+            return makeError(ErrorCode::BadInput, "not a Shoal library (not an SQLite database): " + path);
+        objects = probe.integer(0);
+    }
     const std::int64_t appId = db.pragmaInt("application_id");
     const std::int64_t version = db.pragmaInt("user_version");
     if (appId != kApplicationId && (objects > 0 || version != 0))

@@ -21,12 +21,13 @@ struct Payload {
     CreatedTorrent torrent;
 };
 
-Payload makePayload(const fs::path& root, std::int64_t size, TorrentVersion version = TorrentVersion::V1) {
+Payload makePayload(const fs::path& root, std::int64_t size, std::uint64_t seed = 42,
+                    TorrentVersion version = TorrentVersion::V1) {
     Payload p;
     p.dataDir = root / "data";
     fs::create_directories(p.dataDir);
     p.file = p.dataDir / "payload.bin";
-    writeRandomFile(p.file, size, 42);
+    writeRandomFile(p.file, size, seed);
     CreateRequest request;
     request.source = p.file;
     request.version = version;
@@ -154,7 +155,7 @@ TEST_F(Library, RemoveWithDataDeletesFilesAndIdsAreNeverReused) {
     }
     auto session = open();
     EXPECT_TRUE(session->torrents().empty());
-    const Payload other = makePayload(dir_.path() / "other", 1 << 20);
+    const Payload other = makePayload(dir_.path() / "other", 1 << 20, 7);
     auto second = session->add(requestFor(other));
     ASSERT_TRUE(second.ok());
     EXPECT_GT(second.value(), first);
@@ -230,8 +231,8 @@ TEST_F(Library, SettingsArePersistedWithoutThisRunsOverrides) {
 }
 
 TEST_F(Library, QueueingHoldsBackDownloadsBeyondTheActiveLimit) {
-    const Payload a = makePayload(dir_.path() / "a", 1 << 20);
-    const Payload b = makePayload(dir_.path() / "b", 1 << 20);
+    const Payload a = makePayload(dir_.path() / "a", 1 << 20, 1);
+    const Payload b = makePayload(dir_.path() / "b", 1 << 20, 2);
     auto session = open([](Settings& s) {
         s.queueingEnabled = true;
         s.activeDownloads = 1;
@@ -244,7 +245,8 @@ TEST_F(Library, QueueingHoldsBackDownloadsBeyondTheActiveLimit) {
     const TorrentId idA = session->add(first).value();
     const TorrentId idB = session->add(second).value();
     ASSERT_TRUE(waitState(*session, idA, TorrentState::Downloading));
-    ASSERT_TRUE(waitState(*session, idB, TorrentState::QueuedForDownload));
+    ASSERT_TRUE(waitState(*session, idB, TorrentState::QueuedForDownload))
+        << "A: " << toString(session->status(idA)->state) << " B: " << toString(session->status(idB)->state);
     ASSERT_TRUE(session->moveInQueue(idB, QueueMove::Top).ok());
     ASSERT_TRUE(waitState(*session, idB, TorrentState::Downloading)) << "moving to the top did not start it";
     ASSERT_TRUE(waitState(*session, idA, TorrentState::QueuedForDownload));
