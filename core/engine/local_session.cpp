@@ -66,6 +66,7 @@ Result<std::unique_ptr<LocalSession>> LocalSession::open(LocalSessionOptions opt
     impl->stored = stored;
     impl->effective = effective;
     impl->lockFd = lockFd;
+    if (impl->options.eventHandler) impl->subscribers.emplace(impl->nextSubscription++, impl->options.eventHandler);
     try {
         impl->start();
     } catch (const std::exception& e) {

@@ -16,6 +16,8 @@ struct LocalSessionOptions {
     std::function<void(Settings&)> overrides;
     // Tick of status updates (post_torrent_updates) in milliseconds.
     int tickMs = 500;
+    // Subscribed before the engine starts, so that it sees every event (the first Listening included).
+    EventHandler eventHandler;
 };
 
 class LocalSession final : public Session {
