@@ -38,6 +38,7 @@ std::string checkOutputDir(const std::string& dir) {
 
 int runDownload(const DownloadArgs& a) {
     Output out(a.session.json, a.session.quiet);
+    if (const std::string problem = a.session.validate(); !problem.empty()) return out.fail(kUsage, problem);
     auto parsed = parseTorrentSource(a.source);
     if (!parsed) return out.fail(kBadInput, parsed.error().message);
     if (const std::string problem = checkOutputDir(a.outDir); !problem.empty()) return out.fail(kBadInput, problem);

@@ -33,6 +33,7 @@ std::string savePathFor(const fs::path& data, const std::string& torrentName) {
 
 int runSeed(const SeedArgs& a) {
     Output out(a.session.json, a.session.quiet);
+    if (const std::string problem = a.session.validate(); !problem.empty()) return out.fail(kUsage, problem);
     auto parsed = parseTorrentSource(a.torrent);
     if (!parsed) return out.fail(kBadInput, parsed.error().message);
     if (parsed->torrentBytes.empty()) return out.fail(kBadInput, "seed needs a .torrent file, not " + a.torrent);

@@ -67,12 +67,18 @@ std::optional<int> parseRate(const std::string& text) {
     return static_cast<int>(bytes);
 }
 
+std::string SessionOptions::validate() const {
+    if (!downLimit.empty() && !parseRate(downLimit))
+        return "bad rate '" + downLimit + "' for --down-limit (a number with an optional k, M or G)";
+    if (!upLimit.empty() && !parseRate(upLimit))
+        return "bad rate '" + upLimit + "' for --up-limit (a number with an optional k, M or G)";
+    return {};
+}
+
 std::variant<OpenedSession, int> openSession(const SessionOptions& o, Output& out) {
-    std::optional<int> down = 0, up = 0;
-    if (!o.downLimit.empty() && !(down = parseRate(o.downLimit)))
-        return out.fail(kUsage, "bad rate '" + o.downLimit + "' for --down-limit (a number with k, M or G)");
-    if (!o.upLimit.empty() && !(up = parseRate(o.upLimit)))
-        return out.fail(kUsage, "bad rate '" + o.upLimit + "' for --up-limit (a number with k, M or G)");
+    if (const std::string problem = o.validate(); !problem.empty()) return out.fail(kUsage, problem);
+    const std::optional<int> down = o.downLimit.empty() ? 0 : parseRate(o.downLimit);
+    const std::optional<int> up = o.upLimit.empty() ? 0 : parseRate(o.upLimit);
 
     LocalSessionOptions options;
     options.profileDir = o.profile.empty() ? defaultProfileDir() : std::filesystem::path(o.profile);

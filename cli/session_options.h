@@ -31,6 +31,9 @@ struct SessionOptions {
     bool quiet = false;
 
     void addTo(CLI::App& command);
+    // Checks values CLI11 cannot (rates); an empty string when all is well. Commands call it before
+    // they create anything, so a refused command line writes nothing.
+    std::string validate() const;
 };
 
 // "2M" -> 2097152, "500k" -> 512000, "1.5G", "1000"; nullopt if malformed.

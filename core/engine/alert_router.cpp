@@ -148,7 +148,9 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
     }
     if (lt::alert_cast<lt::state_changed_alert>(alert) || lt::alert_cast<lt::torrent_paused_alert>(alert) ||
         lt::alert_cast<lt::torrent_resumed_alert>(alert)) {
-        if (!shuttingDown) saveResumeData(entry, true);
+        if (shuttingDown) return;
+        if (!(entry.handle.flags() & lt::torrent_flags::paused)) connectDirectPeers(entry);
+        saveResumeData(entry, true);
         return;
     }
 
@@ -201,10 +203,7 @@ void LocalSession::Impl::onAdded(lt::add_torrent_alert* a) {
         return;
     }
     entry.handle = a->handle;
-    for (const auto& peer : entry.pendingPeers) {
-        if (auto endpoint = engine::parseEndpoint(peer)) entry.handle.connect_peer(endpoint.value());
-    }
-    entry.pendingPeers.clear();
+    connectDirectPeers(entry);
     if (entry.row.queuePosition < 0) entry.row.queuePosition = static_cast<int>(a->handle.queue_position());
     saveResumeData(entry, false);
     emit(Event{EventType::Added, id, {id}, entry.row.name});

@@ -36,7 +36,9 @@ using Clock = std::chrono::steady_clock;
 struct TorrentEntry {
     store::TorrentRow row;              // persisted columns, kept current and re-put on change
     lt::torrent_handle handle;          // invalid until add_torrent_alert
-    std::vector<std::string> pendingPeers;  // "ip:port" to connect once added
+    // "ip:port" peers the user named. libtorrent ignores connect_peer while a torrent is paused (as queued
+    // and restored torrents are at first), so they are connected again whenever it starts.
+    std::vector<std::string> directPeers;
     std::string error;                  // sticky error (files missing, disk) until resume/recheck
     int hashFailures = 0;
     bool finishedThisRun = false;
@@ -141,6 +143,7 @@ struct LocalSession::Impl {
                      std::vector<std::string> peers, bool persistRow);
     void markErrored(engine::TorrentEntry& entry, const std::string& message);
     void putRow(const engine::TorrentEntry& entry);
+    void connectDirectPeers(engine::TorrentEntry& entry);
     void checkSeedingGoals(const lt::torrent_status& st, engine::TorrentEntry& entry);
 
     // registry helpers (take registryMutex themselves)

@@ -95,7 +95,10 @@ void LocalSession::Impl::addOnEngine(TorrentId id, lt::add_torrent_params params
                                      std::vector<std::string> peers, bool persistRow) {
     TorrentEntry& entry = entries[id];
     entry.row = std::move(row);
-    entry.pendingPeers = std::move(peers);
+    entry.directPeers = std::move(peers);
+    for (const auto& peer : entry.directPeers) {
+        if (auto endpoint = engine::parseEndpoint(peer)) params.peers.push_back(endpoint.value());
+    }
     const Settings settings = effectiveSettings();
     if (!settings.enablePex) params.flags |= lt::torrent_flags::disable_pex;
     params.userdata = engine::idToUserdata(id);
@@ -107,6 +110,13 @@ void LocalSession::Impl::addOnEngine(TorrentId id, lt::add_torrent_params params
 }
 
 void LocalSession::Impl::putRow(const TorrentEntry& entry) { store->putTorrent(entry.row); }
+
+void LocalSession::Impl::connectDirectPeers(TorrentEntry& entry) {
+    if (!entry.handle.is_valid() || entry.directPeers.empty()) return;
+    for (const auto& peer : entry.directPeers) {
+        if (auto endpoint = engine::parseEndpoint(peer)) entry.handle.connect_peer(endpoint.value());
+    }
+}
 
 void LocalSession::Impl::markErrored(TorrentEntry& entry, const std::string& message) {
     entry.error = message;

@@ -141,8 +141,9 @@ Result<void> LocalSession::connectPeer(TorrentId id, const std::string& endpoint
     if (!parsed) return parsed.error();
     const lt::tcp::endpoint target = parsed.value();
     return onTorrent(impl_.get(), id, [target, endpoint](TorrentEntry& e) {
+        if (std::find(e.directPeers.begin(), e.directPeers.end(), endpoint) == e.directPeers.end())
+            e.directPeers.push_back(endpoint);
         if (e.handle.is_valid()) e.handle.connect_peer(target);
-        else e.pendingPeers.push_back(endpoint);
     });
 }
 
