@@ -19,30 +19,15 @@
 
 #include "create/piece_size.h"
 #include "shoal/create.h"
+#include "support/fixtures.h"
 
 namespace shoal {
 namespace {
 
 namespace fs = std::filesystem;
 
-class ScratchDir {
-public:
-    ScratchDir() {
-        static std::atomic<int> counter{0};
-        path_ = fs::temp_directory_path() /
-                ("shoal-create-b-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~ScratchDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
+// Each test's own directory, removed afterwards (tests/support).
+using ScratchDir = test::TempDir;
 
 std::vector<char> writeBytes(const fs::path& file, std::int64_t size, std::uint32_t seed) {
     fs::create_directories(file.parent_path());

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "shoal/create.h"
+#include "support/fixtures.h"
 #include "shoal/metainfo.h"
 
 namespace shoal {
@@ -18,24 +19,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class ScratchDir {
-public:
-    ScratchDir() {
-        static std::atomic<int> counter{0};
-        path_ = fs::temp_directory_path() /
-                ("shoal-metainfo-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~ScratchDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
+// Each test's own directory, removed afterwards (tests/support).
+using ScratchDir = test::TempDir;
 
 void writeFilled(const fs::path& file, std::size_t size, char fill) {
     fs::create_directories(file.parent_path());
