@@ -5,7 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
-"$root/scripts/build.sh"
+"$root/scripts/build.sh" shoal
 shoal=${SHOAL:-${SHOAL_BUILD_DIR:-$root/build}/cli/shoal}
 size_mib=${SHOAL_DEMO_MIB:-256}
 
