@@ -39,16 +39,16 @@ TEST(CliDownload, KilledDownloadResumesWithoutRefetching) {
 
     const fs::path out = dir.path() / "out";
     const fs::path profile = dir.path() / "leecher-profile";
-    auto downloadArgs = [&](int seedPort) {
+    auto downloadArgs = [&](const std::string& seedIp, int seedPort) {
         return concat({"download", torrent.string(), "-o", out.string(), "--peer",
-                       "127.0.0.4:" + std::to_string(seedPort)},
+                       seedIp + ":" + std::to_string(seedPort)},
                       loopbackArgs("127.0.0.5", profile));
     };
 
     std::int64_t bytesAtThreshold = 0;
     double progressAtKill = 0;
     {
-        ShoalProcess first(downloadArgs(slowPort));
+        ShoalProcess first(downloadArgs("127.0.0.4", slowPort));
         const auto threshold = first.waitEvent(
             [](const nlohmann::json& e) {
                 return isEvent(e, "progress") && e.value("progress", 0.0) >= kThreshold;
@@ -83,15 +83,18 @@ TEST(CliDownload, KilledDownloadResumesWithoutRefetching) {
         EXPECT_EQ(first.process().wait(10s), 128 + SIGKILL);
     }
     ASSERT_LT(progressAtKill, 1.0);
-    slowSeeder.reset();  // a fast seeder for the second run
+    slowSeeder.reset();
 
+    // A fast seeder for the second run, on an address of its own: the library's resume data remembers
+    // 127.0.0.4 at the old port, and the same address at a new port was sometimes never dialled (see the
+    // report of this test's author; 2 of 7 tries stalled with 0 peers).
     ShoalProcess fastSeeder(concat({"seed", torrent.string(), "--data", payload.parent.string()},
-                                   loopbackArgs("127.0.0.4", dir.path() / "seeder-profile-2")));
+                                   loopbackArgs("127.0.0.10", dir.path() / "seeder-profile-2")));
     const int fastPort = fastSeeder.waitListening();
     ASSERT_GT(fastPort, 0) << fastSeeder.transcript();
     ASSERT_TRUE(fastSeeder.waitEvent("seeding", 30s)) << fastSeeder.transcript();
 
-    ShoalProcess second(downloadArgs(fastPort));
+    ShoalProcess second(downloadArgs("127.0.0.10", fastPort));
     const auto finished = second.waitEvent("finished", 60s);
     ASSERT_TRUE(finished) << second.transcript();
     EXPECT_EQ(second.process().wait(20s), 0) << second.transcript();
@@ -99,6 +102,9 @@ TEST(CliDownload, KilledDownloadResumesWithoutRefetching) {
     EXPECT_EQ(finished->value("bytes", std::int64_t{-1}), kSize);
 
     const auto downloadedAgain = finished->value("payload_downloaded", std::int64_t{-1});
+    RecordProperty("bytes_at_threshold", std::to_string(bytesAtThreshold));
+    RecordProperty("progress_at_kill", std::to_string(progressAtKill));
+    RecordProperty("payload_downloaded_after_restart", std::to_string(downloadedAgain));
     const std::int64_t slack = 4 * 262144;  // pieces in flight when the save was taken
     EXPECT_GE(downloadedAgain, 0);
     EXPECT_LE(downloadedAgain, kSize - bytesAtThreshold + slack)

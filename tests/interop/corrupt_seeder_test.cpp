@@ -49,7 +49,7 @@ TEST(CorruptPeer, CorruptSeederIsBannedAndDownloadStillCompletes) {
 
     // The good seeder is slow, so that the corrupt one (unlimited) serves many of the first pieces.
     ShoalProcess good(
-        concat({"seed", torrent.string(), "--data", payload.parent.string(), "--up-limit", "2M"},
+        concat({"seed", torrent.string(), "--data", payload.parent.string(), "--up-limit", "4M"},
                loopbackArgs("127.0.0.41", dir.path() / "good-profile")));
     ShoalProcess corrupt(concat({"seed", torrent.string(), "--data", corruptParent.string()},
                                 loopbackArgs("127.0.0.42", dir.path() / "corrupt-profile")));

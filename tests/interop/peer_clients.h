@@ -61,7 +61,8 @@ inline std::vector<std::string> aria2cArgs(const std::string& ip, int port,
 }
 
 // transmission-cli reads settings.json from its config dir: turn off its discovery, pin its address.
-// Encryption "preferred" (1) still accepts plain-text peers.
+// Encryption "preferred" (1) still accepts plain-text peers. Message level 3 (debug) logs the end of its
+// verification, after which it accepts peers for the torrent (see transmissionReady).
 inline void writeTransmissionSettings(const std::filesystem::path& configDir, const std::string& ip) {
     std::filesystem::create_directories(configDir);
     std::ofstream(configDir / "settings.json") << "{\n"
@@ -77,7 +78,7 @@ inline void writeTransmissionSettings(const std::filesystem::path& configDir, co
                                                << "  \"speed-limit-up-enabled\": false,\n"
                                                << "  \"speed-limit-down-enabled\": false,\n"
                                                << "  \"ratio-limit-enabled\": false,\n"
-                                               << "  \"message-level\": 2\n"
+                                               << "  \"message-level\": 3\n"
                                                << "}\n";
 }
 
@@ -95,6 +96,14 @@ inline std::vector<std::string> transmissionArgs(const std::filesystem::path& co
             "-D",
             "-U",
             torrent.string()};
+}
+
+// transmission-cli has verified the torrent's data (with or without any) and takes part in the swarm. It says
+// so only on stderr, as one of its '\r'-separated lines: poll for it.
+inline bool transmissionReady(Process& transmission, std::chrono::milliseconds timeout) {
+    return pollUntil(
+        [&] { return transmission.stderrText().find("Verification is done") != std::string::npos; }, timeout,
+        std::chrono::milliseconds(100));
 }
 
 // One HTTP/1.0 GET to `ip:port` for `target`; the whole response, or empty on any failure.

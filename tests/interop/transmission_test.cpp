@@ -50,8 +50,8 @@ TEST_F(TransmissionInterop, ShoalSeedsToTransmission) {
     const int port = freePort("127.0.0.37");
     Process transmission(optionsFor(transmissionArgs(config, port, out, announced)));
     ASSERT_TRUE(transmission.started());
-    // Nothing on its output says it listens: poll its port (shoal connects only once to a --peer).
-    ASSERT_TRUE(pollUntil([&] { return tcpPortOpen("127.0.0.37", port); }, 15s)) << transmission.stderrText();
+    // shoal dials a --peer once: transmission must be listening and done with its (empty) verification.
+    ASSERT_TRUE(transmissionReady(transmission, 15s)) << transmission.stderrText();
 
     ShoalProcess seeder(concat({"seed", announced.string(), "--data", payload_.parent.string(), "--peer",
                                 "127.0.0.37:" + std::to_string(port)},
@@ -59,7 +59,8 @@ TEST_F(TransmissionInterop, ShoalSeedsToTransmission) {
     ASSERT_GT(seeder.waitListening(), 0) << seeder.transcript();
 
     // transmission-cli never exits on completion and reports progress with '\r' on stderr: poll the file
-    // (it keeps "payload.bin.part" until the last piece is verified, then renames it).
+    // (it keeps "payload.bin.part" until the last piece is verified, then renames it). It takes ~15 s:
+    // transmission declares interest only at its 10 s rechoke pulse, then ramps its requests up.
     const fs::path copy = out / "payload.bin";
     const bool complete = pollUntil(
         [&] {
@@ -79,7 +80,7 @@ TEST_F(TransmissionInterop, TransmissionSeedsToShoal) {
     // The data is in its download dir already: transmission verifies it on start and seeds.
     Process transmission(optionsFor(transmissionArgs(config, port, payload_.parent, torrent_)));
     ASSERT_TRUE(transmission.started());
-    ASSERT_TRUE(pollUntil([&] { return tcpPortOpen("127.0.0.39", port); }, 15s)) << transmission.stderrText();
+    ASSERT_TRUE(transmissionReady(transmission, 15s)) << transmission.stderrText();
 
     const fs::path out = dir_.path() / "out";
     ShoalProcess leecher(concat({"download", torrent_.string(), "-o", out.string(), "--peer",
