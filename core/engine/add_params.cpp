@@ -12,15 +12,13 @@
 #include <filesystem>
 
 #include "engine/engine_impl.h"
+#include "input/hex.h"
 
 namespace shoal::engine {
 namespace {
 
 namespace fs = std::filesystem;
 
-bool isHex(const std::string& s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
-}
 
 Result<lt::add_torrent_params> parseSource(const AddRequest& request) {
     const int sources = !request.torrentBytes.empty() + !request.magnetUri.empty() + !request.infoHash.empty();
@@ -42,7 +40,7 @@ Result<lt::add_torrent_params> parseSource(const AddRequest& request) {
     }
     const std::string& hex = request.infoHash;
     lt::add_torrent_params params;
-    if (!isHex(hex) || (hex.size() != 40 && hex.size() != 64))
+    if (!detail::isHex(hex) || (hex.size() != 40 && hex.size() != 64))
         return makeError(ErrorCode::BadInput, "not an info-hash (want 40 or 64 hex digits): " + hex);
     const std::string raw = fromHex(hex);
     if (hex.size() == 40) params.info_hashes.v1 = lt::sha1_hash(raw.data());

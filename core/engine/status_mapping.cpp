@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "engine/engine_impl.h"
+#include "input/hex.h"
 
 namespace shoal::engine {
 
@@ -24,35 +25,8 @@ TorrentId idFromHandle(const lt::torrent_handle& handle) {
     return idFromUserdata(handle.userdata());
 }
 
-std::string toHex(const std::string& bytes) {
-    static const char digits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(bytes.size() * 2);
-    for (unsigned char c : bytes) {
-        out += digits[c >> 4];
-        out += digits[c & 15];
-    }
-    return out;
-}
-
-std::string fromHex(const std::string& hex) {
-    if (hex.size() % 2) return {};
-    auto nibble = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
-    std::string out;
-    out.reserve(hex.size() / 2);
-    for (std::size_t i = 0; i < hex.size(); i += 2) {
-        const int hi = nibble(hex[i]), lo = nibble(hex[i + 1]);
-        if (hi < 0 || lo < 0) return {};
-        out += static_cast<char>(hi * 16 + lo);
-    }
-    return out;
-}
-
+std::string toHex(const std::string& bytes) { return detail::toHex(bytes.data(), bytes.size()); }
+std::string fromHex(const std::string& hex) { return detail::fromHex(hex); }
 std::string toHex(const lt::sha1_hash& hash) { return toHex(hash.to_string()); }
 std::string toHex(const lt::sha256_hash& hash) { return toHex(hash.to_string()); }
 

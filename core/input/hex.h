@@ -31,4 +31,13 @@ inline bool isHex(std::string_view text) {
     return true;
 }
 
+// Lowercase or uppercase hex -> bytes; empty for odd lengths or non-hex characters.
+inline std::string fromHex(std::string_view hex) {
+    if (hex.size() % 2 != 0 || !isHex(hex)) return {};
+    auto nibble = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
+    std::string out(hex.size() / 2, '\0');
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<char>(nibble(hex[2 * i]) * 16 + nibble(hex[2 * i + 1]));
+    return out;
+}
+
 }  // namespace shoal::detail
