@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "cli/cli_fixtures.h"
+#include "cli/library_db.h"
 #include "cli/shoal_process.h"
 #include "support/fixtures.h"
 
@@ -21,13 +22,15 @@ constexpr std::int64_t kSize = 32 * 1024 * 1024;
 constexpr auto kSaveInterval = 10s;
 constexpr auto kSaveMargin = 3s;  // a tick, the save alert, the store's commit
 constexpr double kThreshold = 0.3;
+constexpr int kPieceSize = 256 * 1024;
+constexpr std::int64_t kSlack = 4 * kPieceSize;  // partial pieces: received, not yet whole and verified
 
 TEST(CliDownload, KilledDownloadResumesWithoutRefetching) {
     SHOAL_REQUIRE_CLI();
     TempDir dir("shoal-cli-resume");
     const Payload payload = makeFilePayload(dir.path() / "source", "payload.bin", kSize);
     const fs::path torrent = dir.path() / "payload.torrent";
-    ASSERT_TRUE(shoalCreate(payload, torrent, {"--v1", "--piece-size", "262144"}));
+    ASSERT_TRUE(shoalCreate(payload, torrent, {"--v1", "--piece-size", std::to_string(kPieceSize)}));
 
     // 32 MiB at 1 MiB/s: the threshold comes after ~10 s and the end ~22 s later, so a save interval fits.
     auto slowSeeder = std::make_unique<ShoalProcess>(
@@ -59,11 +62,13 @@ TEST(CliDownload, KilledDownloadResumesWithoutRefetching) {
         ASSERT_GT(bytesAtThreshold, 0) << threshold->dump();
 
         // Wait (on events, bounded) for a save after the threshold: a "resume_saved" event if the CLI
-        // reports them, else a whole save interval. The last save before the kill then holds at least
-        // bytesAtThreshold.
+        // reports them (then one more progress tick, as the event is sent when the save is queued to the
+        // library's writer), else a whole save interval. The last save before the kill then holds at least
+        // bytesAtThreshold; the library itself is the witness below.
         const auto thresholdAt = std::chrono::steady_clock::now();
         const auto killAt = thresholdAt + kSaveInterval + kSaveMargin;
         std::optional<nlohmann::json> last = threshold;
+        bool saved = false;
         while (std::chrono::steady_clock::now() < killAt) {
             auto e = first.waitEvent(
                 [](const nlohmann::json& ev) {
@@ -75,8 +80,12 @@ TEST(CliDownload, KilledDownloadResumesWithoutRefetching) {
                 << "finished before the kill: the seeder's limit did not hold\n"
                 << first.transcript();
             // A save that completes within a second may have been asked for before the threshold.
-            if (isEvent(*e, "resume_saved") && std::chrono::steady_clock::now() > thresholdAt + 1s) break;
+            if (isEvent(*e, "resume_saved")) {
+                saved = saved || std::chrono::steady_clock::now() > thresholdAt + 1s;
+                continue;
+            }
             last = e;
+            if (saved) break;
         }
         progressAtKill = last->value("progress", 0.0);
         first.process().signal(SIGKILL);
@@ -84,6 +93,15 @@ TEST(CliDownload, KilledDownloadResumesWithoutRefetching) {
     }
     ASSERT_LT(progressAtKill, 1.0);
     slowSeeder.reset();
+
+    // The library survived the kill, and holds the progress saved before it.
+    const fs::path db = profile / "shoal.db";
+    EXPECT_EQ(queryText(db, "PRAGMA integrity_check"), "ok");
+    const int pieces = savedPieces(db);
+    ASSERT_GE(pieces, 0) << "no readable resume data in " << db;
+    const std::int64_t savedBytes = static_cast<std::int64_t>(pieces) * kPieceSize;
+    EXPECT_GE(savedBytes, bytesAtThreshold - kSlack)
+        << "the last save before the kill is older than the threshold";
 
     // A fast seeder for the second run, on an address of its own: the library's resume data remembers
     // 127.0.0.4 at the old port, and the same address at a new port was sometimes never dialled (see the
@@ -105,11 +123,10 @@ TEST(CliDownload, KilledDownloadResumesWithoutRefetching) {
     RecordProperty("bytes_at_threshold", std::to_string(bytesAtThreshold));
     RecordProperty("progress_at_kill", std::to_string(progressAtKill));
     RecordProperty("payload_downloaded_after_restart", std::to_string(downloadedAgain));
-    const std::int64_t slack = 4 * 262144;  // pieces in flight when the save was taken
+    RecordProperty("saved_bytes", std::to_string(savedBytes));
     EXPECT_GE(downloadedAgain, 0);
-    EXPECT_LE(downloadedAgain, kSize - bytesAtThreshold + slack)
-        << "saved at least " << bytesAtThreshold << " bytes before the kill (progress then " << progressAtKill
-        << ")";
+    EXPECT_LE(downloadedAgain, kSize - savedBytes + kSlack)
+        << savedBytes << " bytes were in the library at the kill (progress then " << progressAtKill << ")";
     EXPECT_LT(downloadedAgain, kSize * 3 / 4);
     EXPECT_TRUE(sameContent(payload, out));
 }

@@ -1,12 +1,12 @@
 // SIGTERM and SIGINT stop `shoal seed` cleanly: exit 0, a "stopped" event, and a library that SQLite
 // itself finds intact.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <csignal>
 #include <filesystem>
 
 #include "cli/cli_fixtures.h"
+#include "cli/library_db.h"
 #include "cli/shoal_process.h"
 #include "support/fixtures.h"
 
@@ -15,27 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
-
-// Runs a one-row, one-column query read-only on `db`; returns the text or an error description.
-std::string queryOne(const fs::path& db, const std::string& sql) {
-    sqlite3* handle = nullptr;
-    if (sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        std::string error = std::string("open failed: ") + sqlite3_errmsg(handle);
-        sqlite3_close(handle);
-        return error;
-    }
-    std::string result = "no row";
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
-        result = std::string("prepare failed: ") + sqlite3_errmsg(handle);
-    } else if (sqlite3_step(stmt) == SQLITE_ROW) {
-        const auto* text = sqlite3_column_text(stmt, 0);
-        result = text ? reinterpret_cast<const char*>(text) : "NULL";
-    }
-    sqlite3_finalize(stmt);
-    sqlite3_close(handle);
-    return result;
-}
 
 void expectCleanStopOn(int sig, const std::string& ip) {
     TempDir dir("shoal-cli-signal");
@@ -59,8 +38,8 @@ void expectCleanStopOn(int sig, const std::string& ip) {
 
     const fs::path db = profile / "shoal.db";
     ASSERT_TRUE(fs::exists(db)) << "no library in " << profile;
-    EXPECT_EQ(queryOne(db, "PRAGMA integrity_check"), "ok");
-    EXPECT_NE(queryOne(db, "PRAGMA user_version"), "0");
+    EXPECT_EQ(queryText(db, "PRAGMA integrity_check"), "ok");
+    EXPECT_NE(queryText(db, "PRAGMA user_version"), "0");
 }
 
 TEST(CliSeed, SigtermStopsCleanlyWithAnIntactLibrary) {
