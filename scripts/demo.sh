@@ -34,13 +34,14 @@ common=(--no-dht --no-lsd --no-upnp --no-utp)
     "${common[@]}" --json >"$work/seeder.log" 2>"$work/seeder.err" &
 seeder_pid=$!
 port=""
-for _ in $(seq 1 100); do  # bounded: up to 10 s for the seeder to report its port
+for _ in $(seq 1 300); do  # bounded: up to 30 s for the seeder to check its data and start seeding
     port=$(grep -m1 '"event":"listening"' "$work/seeder.log" 2>/dev/null | sed -E 's/.*"port":([0-9]+).*/\1/' || true)
-    [[ -n $port ]] && break
+    [[ -n $port ]] && grep -q '"event":"seeding"' "$work/seeder.log" && break
+    port=""
     kill -0 "$seeder_pid" 2>/dev/null || { cat "$work/seeder.err" >&2; exit 1; }
     sleep 0.1
 done
-[[ -n $port ]] || { echo "demo: the seeder did not start listening" >&2; exit 1; }
+[[ -n $port ]] || { echo "demo: the seeder did not start seeding" >&2; cat "$work/seeder.err" >&2; exit 1; }
 echo "   seeder listening on 127.0.0.2:$port (pid $seeder_pid)"
 
 echo "== downloading on 127.0.0.3"

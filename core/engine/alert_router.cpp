@@ -149,7 +149,7 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
     if (lt::alert_cast<lt::state_changed_alert>(alert) || lt::alert_cast<lt::torrent_paused_alert>(alert) ||
         lt::alert_cast<lt::torrent_resumed_alert>(alert)) {
         if (shuttingDown) return;
-        if (!(entry.handle.flags() & lt::torrent_flags::paused)) connectDirectPeers(entry);
+        connectDirectPeers(entry);
         saveResumeData(entry, true);
         return;
     }
@@ -241,6 +241,11 @@ void LocalSession::Impl::onStateUpdate(const std::vector<lt::torrent_status>& st
         }
         changed.push_back(engine::makeStatus(st, entry, settings));
         checkSeedingGoals(st, entry);
+        // A named peer that refused us (it was still checking, say) is retried every 5 s, not after
+        // libtorrent's 60 s reconnect delay.
+        if (st.num_peers == 0 && !entry.directPeers.empty() &&
+            engine::Clock::now() - entry.lastDirectConnect > std::chrono::seconds(5))
+            connectDirectPeers(entry);
     }
     if (changed.empty()) return;
     Event event{EventType::Changed, kNoTorrent, {}, {}};

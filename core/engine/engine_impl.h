@@ -39,6 +39,7 @@ struct TorrentEntry {
     // "ip:port" peers the user named. libtorrent ignores connect_peer while a torrent is paused (as queued
     // and restored torrents are at first), so they are connected again whenever it starts.
     std::vector<std::string> directPeers;
+    Clock::time_point lastDirectConnect{};
     std::string error;                  // sticky error (files missing, disk) until resume/recheck
     int hashFailures = 0;
     bool finishedThisRun = false;

@@ -96,9 +96,6 @@ void LocalSession::Impl::addOnEngine(TorrentId id, lt::add_torrent_params params
     TorrentEntry& entry = entries[id];
     entry.row = std::move(row);
     entry.directPeers = std::move(peers);
-    for (const auto& peer : entry.directPeers) {
-        if (auto endpoint = engine::parseEndpoint(peer)) params.peers.push_back(endpoint.value());
-    }
     const Settings settings = effectiveSettings();
     if (!settings.enablePex) params.flags |= lt::torrent_flags::disable_pex;
     params.userdata = engine::idToUserdata(id);
@@ -111,8 +108,16 @@ void LocalSession::Impl::addOnEngine(TorrentId id, lt::add_torrent_params params
 
 void LocalSession::Impl::putRow(const TorrentEntry& entry) { store->putTorrent(entry.row); }
 
+// Only once the torrent transfers: a connection made while it is paused is ignored, and one made while it
+// checks is dropped when the check ends, after which libtorrent waits min_reconnect_time (60 s).
 void LocalSession::Impl::connectDirectPeers(TorrentEntry& entry) {
     if (!entry.handle.is_valid() || entry.directPeers.empty()) return;
+    const lt::torrent_status st = entry.handle.status({});
+    if (st.flags & lt::torrent_flags::paused) return;
+    if (st.state != lt::torrent_status::downloading && st.state != lt::torrent_status::downloading_metadata &&
+        st.state != lt::torrent_status::finished && st.state != lt::torrent_status::seeding)
+        return;
+    entry.lastDirectConnect = engine::Clock::now();
     for (const auto& peer : entry.directPeers) {
         if (auto endpoint = engine::parseEndpoint(peer)) entry.handle.connect_peer(endpoint.value());
     }

@@ -139,11 +139,11 @@ Result<void> LocalSession::addTrackers(TorrentId id, const std::vector<std::stri
 Result<void> LocalSession::connectPeer(TorrentId id, const std::string& endpoint) {
     auto parsed = engine::parseEndpoint(endpoint);
     if (!parsed) return parsed.error();
-    const lt::tcp::endpoint target = parsed.value();
-    return onTorrent(impl_.get(), id, [target, endpoint](TorrentEntry& e) {
+    Impl* impl = impl_.get();
+    return onTorrent(impl, id, [impl, endpoint](TorrentEntry& e) {
         if (std::find(e.directPeers.begin(), e.directPeers.end(), endpoint) == e.directPeers.end())
             e.directPeers.push_back(endpoint);
-        if (e.handle.is_valid()) e.handle.connect_peer(target);
+        impl->connectDirectPeers(e);
     });
 }
 
