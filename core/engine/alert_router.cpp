@@ -103,8 +103,10 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
         const TorrentId id = engine::idFromHandle(a->handle);
         auto it = entries.find(id);
         if (it == entries.end() || it->second.removing) return;
-        store->putResumeData(id, lt::write_resume_data_buf(a->params));
-        return emit(Event{EventType::ResumeSaved, id, {id}, {}});
+        // The event says the save is on disk: it is sent once the writer has committed it.
+        store->putResumeData(id, lt::write_resume_data_buf(a->params),
+                             [this, id] { post([this, id] { emit(Event{EventType::ResumeSaved, id, {id}, {}}); }); });
+        return;
     }
     if (lt::alert_cast<lt::save_resume_data_failed_alert>(alert)) {
         --outstandingSaves;  // "not modified" lands here too
@@ -244,8 +246,12 @@ void LocalSession::Impl::onStateUpdate(const std::vector<lt::torrent_status>& st
         // A named peer that refused us (it was still checking, say) is retried every 5 s, not after
         // libtorrent's 60 s reconnect delay.
         if (st.num_peers == 0 && !entry.directPeers.empty() &&
-            engine::Clock::now() - entry.lastDirectConnect > std::chrono::seconds(5))
+            engine::Clock::now() - entry.lastDirectConnect > std::chrono::seconds(5)) {
+            // A stale entry for the same IP (an old port, from resume data) holds a named peer back
+            // behind its failed attempts: start the candidate list afresh.
+            entry.handle.clear_peers();
             connectDirectPeers(entry);
+        }
     }
     if (changed.empty()) return;
     Event event{EventType::Changed, kNoTorrent, {}, {}};

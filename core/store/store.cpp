@@ -117,8 +117,10 @@ int Store::schemaVersion() {
 }
 
 void Store::putTorrent(const TorrentRow& row) { impl_->writer->enqueue(PutTorrentOp{row}); }
-void Store::putResumeData(TorrentId id, std::vector<char> data) {
-    impl_->writer->enqueue(PutResumeOp{id, std::move(data)});
+void Store::putResumeData(TorrentId id, std::vector<char> data, std::function<void()> onCommitted) {
+    PutResumeOp op{id, std::move(data), {}};
+    if (onCommitted) op.onCommitted.push_back(std::move(onCommitted));
+    impl_->writer->enqueue(std::move(op));
 }
 void Store::removeTorrent(TorrentId id) { impl_->writer->enqueue(RemoveOp{id}); }
 void Store::putSetting(const std::string& key, const std::string& value) {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,7 +79,8 @@ public:
 
     // Queued writes (writer thread). putTorrent inserts or replaces the row but keeps its resume data.
     void putTorrent(const TorrentRow& row);
-    void putResumeData(TorrentId id, std::vector<char> resumeData);
+    // onCommitted runs on the writer thread once the data (or a newer save that replaced it) is committed.
+    void putResumeData(TorrentId id, std::vector<char> resumeData, std::function<void()> onCommitted = {});
     void removeTorrent(TorrentId id);  // the row and its resume data
     void putSetting(const std::string& key, const std::string& value);
     void putStatistics(const Statistics& statistics);

@@ -37,7 +37,9 @@ void StoreWriter::enqueue(WriteOp op) {
         if (auto* resume = std::get_if<PutResumeOp>(&op)) {
             auto it = queuedResume_.find(resume->id);
             if (it != queuedResume_.end()) {
-                std::get<PutResumeOp>(queue_[it->second]).data = std::move(resume->data);
+                auto& queued = std::get<PutResumeOp>(queue_[it->second]);
+                queued.data = std::move(resume->data);
+                for (auto& callback : resume->onCommitted) queued.onCommitted.push_back(std::move(callback));
                 ++stats_.resumeWritesCoalesced;
                 wake_.notify_one();
                 return;
@@ -90,6 +92,12 @@ void StoreWriter::run() {
             ++stats_.batchesCommitted;
             stats_.opsCommitted += batch.size();
             committed_.notify_all();
+            lock.unlock();
+            for (auto& op : batch) {
+                if (auto* resume = std::get_if<PutResumeOp>(&op))
+                    for (auto& callback : resume->onCommitted) callback();
+            }
+            lock.lock();
             continue;
         }
         // Keep the failed batch ahead of what came since, and try again a little later.

@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -19,7 +20,11 @@
 namespace shoal::store {
 
 struct PutTorrentOp { TorrentRow row; };
-struct PutResumeOp { TorrentId id; std::vector<char> data; };
+struct PutResumeOp {
+    TorrentId id;
+    std::vector<char> data;
+    std::vector<std::function<void()>> onCommitted;  // kept when a newer save replaces this one
+};
 struct RemoveOp { TorrentId id; };
 struct PutSettingOp { std::string key, value; };
 struct PutStatisticsOp { Statistics statistics; };

@@ -27,7 +27,7 @@ enum class EventType {
     PeerBanned,        // id, message = "ip:port reason"
     HashFailed,        // id, message = piece index
     GoalReached,       // id: a seeding goal stopped the torrent
-    ResumeSaved,       // id: resume data for this torrent reached the library
+    ResumeSaved,       // id: resume data for this torrent is committed to the library (on disk)
 };
 
 const char* toString(EventType type);
