@@ -129,18 +129,6 @@ inline std::string httpGet(const std::string& ip, int port, const std::string& t
     return response;
 }
 
-// True if something accepts TCP connections on ip:port (the connection is closed at once).
-inline bool tcpPortOpen(const std::string& ip, int port) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) return false;
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    ::inet_pton(AF_INET, ip.c_str(), &addr.sin_addr);
-    const bool open = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-    ::close(fd);
-    return open;
-}
 
 // Seeders ("complete") the tracker counts for a v1 hash, from its scrape; -1 if it did not answer.
 inline int trackerSeeders(const std::string& ip, int port, const std::string& v1Hex) {

@@ -34,4 +34,7 @@ Settings loopbackSettings(const std::string& ip);
 // A TCP port free on `ip` right now (bound to 0 and released).
 int freePort(const std::string& ip = "127.0.0.1");
 
+// True if something accepts TCP connections on ip:port (the connection is closed at once).
+bool tcpPortOpen(const std::string& ip, int port);
+
 }  // namespace shoal::test

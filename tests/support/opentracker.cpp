@@ -14,21 +14,6 @@ namespace shoal::test {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-bool accepts(const std::string& ip, int port) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) return false;
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    ::inet_pton(AF_INET, ip.c_str(), &addr.sin_addr);
-    const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-    ::close(fd);
-    return ok;
-}
-
-}  // namespace
 
 OpenTracker::OpenTracker(const std::string& ip, const std::vector<std::string>& infoHashesHex) : ip_(ip) {
     char pattern[] = "/tmp/shoal-tracker.XXXXXX";
@@ -49,7 +34,7 @@ OpenTracker::OpenTracker(const std::string& ip, const std::vector<std::string>& 
         {"opentracker", "-i", ip, "-p", port, "-P", port, "-d", dir_.string(), "-w", "whitelist.txt"}, {}, {}, true});
     if (!process_->started()) return;
     // Ready when it accepts TCP: bounded to 5 s, waiting on its output between attempts.
-    for (int attempt = 0; attempt < 100 && !accepts(ip, port_); ++attempt) {
+    for (int attempt = 0; attempt < 100 && !tcpPortOpen(ip, port_); ++attempt) {
         if (process_->wait(std::chrono::milliseconds(50))) return;  // it exited: not running
     }
 }
@@ -61,7 +46,7 @@ OpenTracker::~OpenTracker() {
 }
 
 bool OpenTracker::running() const {
-    return process_ && process_->started() && accepts(ip_, port_);
+    return process_ && process_->started() && tcpPortOpen(ip_, port_);
 }
 
 int OpenTracker::port() const { return port_; }
