@@ -144,6 +144,10 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
         saveResumeData(entry, false);
         if (!entry.finishedThisRun && !shuttingDown) {
             entry.finishedThisRun = true;
+            // Whoever reacts to Finished reads the status: make it the finished one, not last tick's.
+            setSnapshot(engine::makeStatus(entry.handle.status(lt::torrent_handle::query_name |
+                                                               lt::torrent_handle::query_save_path),
+                                           entry, effectiveSettings()));
             emit(Event{EventType::Finished, id, {id}, {}});
         }
         return;

@@ -1,5 +1,6 @@
 // Events a session emits. Handlers run on the engine thread: they must copy what they need and return
-// quickly (front ends post to their own thread; EventQueue does that for loops and tests).
+// quickly (front ends post to their own thread; EventQueue does that for loops and tests). A handler
+// must outlive its subscription: it is called until unsubscribe() or the session's shutdown.
 #pragma once
 
 #include <chrono>
