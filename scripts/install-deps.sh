@@ -14,7 +14,7 @@ packages=(
   # tests
   libgtest-dev libgmock-dev
   # interop peers, tracker and benchmark tools
-  aria2 transmission-cli opentracker qbittorrent-nox mktorrent iperf3 openssl curl time
+  aria2 transmission-cli opentracker qbittorrent-nox mktorrent iperf3 openssl curl time bc iproute2
   libbenchmark-dev
   # packaging (man page generation)
   help2man dpkg-dev file

@@ -81,10 +81,16 @@ Result<PreparedAdd> prepareAdd(const AddRequest& request, const Settings& settin
     p = std::move(source.value());
     p.save_path = savePath.value();
     prepared.savePath = savePath.value();
-    // Paused + auto-managed lets libtorrent's queue decide when it starts; paused alone is the user's stop.
-    p.flags |= lt::torrent_flags::paused;
-    if (request.paused) p.flags &= ~lt::torrent_flags::auto_managed;
-    else p.flags |= lt::torrent_flags::auto_managed;
+    // Auto-managed torrents start at once and the queue (looked at every 2 s) pauses what is over its
+    // limits; added paused they would wait for that look even with queueing off. Paused and not
+    // auto-managed is the user's stop.
+    if (request.paused) {
+        p.flags |= lt::torrent_flags::paused;
+        p.flags &= ~lt::torrent_flags::auto_managed;
+    } else {
+        p.flags &= ~lt::torrent_flags::paused;
+        p.flags |= lt::torrent_flags::auto_managed;
+    }
     if (request.sequential) p.flags |= lt::torrent_flags::sequential_download;
     if (request.seedMode) p.flags |= lt::torrent_flags::seed_mode;
     int tier = p.tracker_tiers.empty() ? 0 : p.tracker_tiers.back() + 1;

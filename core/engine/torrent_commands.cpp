@@ -118,8 +118,9 @@ Result<void> LocalSession::resume(TorrentId id) {
         e.error.clear();
         e.row.userPaused = false;
         e.handle.clear_error();
-        // Back to the queue: it starts now if a slot is free, else it waits its turn.
+        // Back under the queue's management; it starts now and the queue pauses it if over its limits.
         e.handle.set_flags(lt::torrent_flags::auto_managed);
+        e.handle.resume();
         impl->putRow(e);
     });
 }

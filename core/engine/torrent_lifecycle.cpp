@@ -81,9 +81,13 @@ void LocalSession::Impl::restoreLibrary() {
         lt::add_torrent_params& p = params.value();
         p.save_path = item.row.savePath;
         // Resume data carries libtorrent's own flags; the library's user-paused column is the truth.
-        p.flags |= lt::torrent_flags::paused;  // the queue starts it (see add_params.cpp)
-        if (item.row.userPaused) p.flags &= ~lt::torrent_flags::auto_managed;
-        else p.flags |= lt::torrent_flags::auto_managed;
+        if (item.row.userPaused) {  // see add_params.cpp for why running torrents are not added paused
+            p.flags |= lt::torrent_flags::paused;
+            p.flags &= ~lt::torrent_flags::auto_managed;
+        } else {
+            p.flags &= ~lt::torrent_flags::paused;
+            p.flags |= lt::torrent_flags::auto_managed;
+        }
         addOnEngine(item.row.id, std::move(p), item.row, {}, false);
     }
     std::unique_lock lock(registryMutex);
