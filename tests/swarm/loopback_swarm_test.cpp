@@ -80,6 +80,19 @@ protected:
 
     fs::path leecherDir(const Peer& peer) const { return dir_.path() / ("download-" + peer.endpoint); }
 
+    // Adds the torrent to a leecher that knows only `peers` and `trackers`.
+    TorrentId leech(Peer& leecher, const CreatedTorrent& torrent, std::vector<std::string> peers,
+                    std::vector<std::string> trackers = {}) {
+        AddRequest request;
+        request.torrentBytes = torrent.bytes;
+        request.savePath = leecherDir(leecher).string();
+        request.peers = std::move(peers);
+        request.trackers = std::move(trackers);
+        auto id = leecher.session->add(request);
+        EXPECT_TRUE(id.ok()) << (id.ok() ? "" : id.error().message);
+        return id.ok() ? id.value() : kNoTorrent;
+    }
+
     void expectSameTree(const fs::path& downloadRoot, const std::string& name) {
         const fs::path source = dir_.path() / "seed" / name;
         for (const auto& entry : fs::recursive_directory_iterator(source)) {
@@ -100,13 +113,7 @@ TEST_F(LoopbackSwarm, OneSeederFiveLeechersCompleteAndVerify) {
     std::vector<std::pair<Peer*, TorrentId>> leechers;
     for (int n = 31; n <= 35; ++n) {
         Peer& leecher = startPeer("127.0.0." + std::to_string(n));
-        AddRequest request;
-        request.torrentBytes = torrent.bytes;
-        request.savePath = leecherDir(leecher).string();
-        request.peers = {seeder.endpoint};
-        auto id = leecher.session->add(request);
-        ASSERT_TRUE(id.ok()) << id.error().message;
-        leechers.emplace_back(&leecher, id.value());
+        leechers.emplace_back(&leecher, leech(leecher, torrent, {seeder.endpoint}));
     }
     for (auto& [leecher, id] : leechers) {
         ASSERT_TRUE(leecher->waitFor(EventType::Finished, id, 90s)) << leecher->endpoint << " did not finish";
@@ -149,13 +156,7 @@ TEST_F(LoopbackSwarm, SwarmThroughOpenTracker) {
     std::vector<std::pair<Peer*, TorrentId>> leechers;
     for (int n = 52; n <= 53; ++n) {
         Peer& leecher = startPeer("127.0.0." + std::to_string(n));
-        AddRequest request;
-        request.torrentBytes = torrent.bytes;
-        request.savePath = leecherDir(leecher).string();
-        request.trackers = {tracker.announceUrl()};
-        auto id = leecher.session->add(request);
-        ASSERT_TRUE(id.ok()) << id.error().message;
-        leechers.emplace_back(&leecher, id.value());
+        leechers.emplace_back(&leecher, leech(leecher, torrent, {}, {tracker.announceUrl()}));
     }
     for (auto& [leecher, id] : leechers) {
         ASSERT_TRUE(leecher->waitFor(EventType::Finished, id, 60s)) << leecher->endpoint << " found no one";
@@ -175,13 +176,8 @@ TEST_F(LoopbackSwarm, V2OnlyAndHybridTorrentsTransfer) {
         Peer& seeder = startPeer("127.0.0." + n);
         seed(seeder, torrent);
         Peer& leecher = startPeer("127.0.0." + std::to_string(std::stoi(n) + 1));
-        AddRequest request;
-        request.torrentBytes = torrent.bytes;
-        request.savePath = leecherDir(leecher).string();
-        request.peers = {seeder.endpoint};
-        auto id = leecher.session->add(request);
-        ASSERT_TRUE(id.ok()) << id.error().message;
-        ASSERT_TRUE(leecher.waitFor(EventType::Finished, id.value(), 60s));
+        const TorrentId id = leech(leecher, torrent, {seeder.endpoint});
+        ASSERT_TRUE(leecher.waitFor(EventType::Finished, id, 60s));
         expectSameTree(leecherDir(leecher), name);
     }
 }
