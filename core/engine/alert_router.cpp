@@ -249,11 +249,11 @@ void LocalSession::Impl::onStateUpdate(const std::vector<lt::torrent_status>& st
         checkSeedingGoals(st, entry);
         // A named peer that refused us (it was still checking, say) is retried every 5 s, not after
         // libtorrent's 60 s reconnect delay.
-        if (st.num_peers == 0 && !entry.directPeers.empty() &&
+        if (!st.is_finished && st.num_peers < static_cast<int>(entry.directPeers.size()) &&
             engine::Clock::now() - entry.lastDirectConnect > std::chrono::seconds(5)) {
             // A stale entry for the same IP (an old port, from resume data) holds a named peer back
-            // behind its failed attempts: start the candidate list afresh.
-            entry.handle.clear_peers();
+            // behind its failed attempts: with no one connected, start the candidate list afresh.
+            if (st.num_peers == 0) entry.handle.clear_peers();
             connectDirectPeers(entry);
         }
     }

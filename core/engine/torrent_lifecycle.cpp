@@ -1,6 +1,7 @@
 // A torrent's life on the engine thread: restored from the library at start, added, errored, stopped by
 // its seeding goals, its row kept current in the library.
 #include <libtorrent/magnet_uri.hpp>
+#include <libtorrent/pex_flags.hpp>
 #include <libtorrent/read_resume_data.hpp>
 #include <libtorrent/torrent_info.hpp>
 
@@ -123,7 +124,9 @@ void LocalSession::Impl::connectDirectPeers(TorrentEntry& entry) {
         return;
     entry.lastDirectConnect = engine::Clock::now();
     for (const auto& peer : entry.directPeers) {
-        if (auto endpoint = engine::parseEndpoint(peer)) entry.handle.connect_peer(endpoint.value());
+        // A named ADDR:PORT is a TCP listen address: dial TCP, never wait on a uTP attempt first.
+        if (auto endpoint = engine::parseEndpoint(peer))
+            entry.handle.connect_peer(endpoint.value(), {}, lt::pex_encryption);
     }
 }
 
