@@ -78,6 +78,7 @@ std::string settingsToJson(const Settings& s) {
     j["outgoing_interfaces"] = s.outgoingInterfaces;
     j["enable_tcp"] = s.enableTcp;
     j["enable_utp"] = s.enableUtp;
+    j["utp_outgoing"] = s.utpOutgoing;
     j["encryption"] = toText(s.encryption);
     j["allow_multiple_connections_per_ip"] = s.allowMultipleConnectionsPerIp;
     j["connections_limit"] = s.connectionsLimit;
@@ -133,6 +134,7 @@ Result<Settings> settingsFromJson(const std::string& text) {
     read("outgoing_interfaces", s.outgoingInterfaces);
     read("enable_tcp", s.enableTcp);
     read("enable_utp", s.enableUtp);
+    read("utp_outgoing", s.utpOutgoing);
     std::string encryption = toText(s.encryption);
     read("encryption", encryption);
     read("allow_multiple_connections_per_ip", s.allowMultipleConnectionsPerIp);

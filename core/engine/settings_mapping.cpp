@@ -52,7 +52,7 @@ lt::settings_pack toSettingsPack(const Settings& s) {
     // (and local swarms) turn it off.
     p.set_bool(sp::enable_outgoing_tcp, s.enableTcp);
     p.set_bool(sp::enable_incoming_tcp, s.enableTcp);
-    p.set_bool(sp::enable_outgoing_utp, s.enableUtp);
+    p.set_bool(sp::enable_outgoing_utp, s.enableUtp && s.utpOutgoing);
     p.set_bool(sp::enable_incoming_utp, s.enableUtp);
     // A TCP attempt must never wait on a failed uTP one: try TCP in parallel instead of falling back.
     p.set_int(sp::mixed_mode_algorithm, sp::peer_proportional);

@@ -251,6 +251,7 @@ TEST(SettingsJson, RoundTripsEveryFieldAndToleratesOldAndNewKeys) {
     s.outgoingInterfaces = "127.0.0.5";
     s.enableTcp = false;
     s.enableUtp = false;
+    s.utpOutgoing = true;
     s.encryption = EncryptionPolicy::Require;
     s.allowMultipleConnectionsPerIp = true;
     s.connectionsLimit = 77;

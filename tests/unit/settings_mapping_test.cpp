@@ -49,6 +49,18 @@ TEST(SettingsMapping, NetworkAndDiscoveryFollowTheSettings) {
     EXPECT_EQ(pack.get_int(sp::upload_rate_limit), 1 << 20);
 }
 
+// libtorrent tries uTP before TCP; a TCP-only peer then costs ~4 s. Shoal accepts uTP but dials TCP
+// unless told to dial uTP too.
+TEST(SettingsMapping, UtpIsAcceptedButNotDialledByDefault) {
+    const auto byDefault = engine::toSettingsPack(Settings{});
+    EXPECT_TRUE(byDefault.get_bool(sp::enable_incoming_utp));
+    EXPECT_FALSE(byDefault.get_bool(sp::enable_outgoing_utp));
+    EXPECT_TRUE(byDefault.get_bool(sp::enable_outgoing_tcp));
+    Settings dial;
+    dial.utpOutgoing = true;
+    EXPECT_TRUE(engine::toSettingsPack(dial).get_bool(sp::enable_outgoing_utp));
+}
+
 TEST(SettingsMapping, QueueingOffMeansNoActiveLimits) {
     Settings s;
     s.queueingEnabled = false;
