@@ -1,22 +1,41 @@
 #!/usr/bin/env bash
-# The machine's own limits, for reading the benchmarks: hashing per core, loopback TCP, tmpfs writes.
+# shellcheck source-path=SCRIPTDIR
+# The machine's own limits, for reading the benchmarks: hashing on one core, one loopback TCP stream,
+# writing fresh pages to tmpfs. Prints one small table (MB = 10^6 bytes).
 set -euo pipefail
-for tool in openssl iperf3 dd; do command -v "$tool" >/dev/null || { echo "machine_limits.sh: $tool missing" >&2; exit 1; }; done
-echo "== SHA-1 / SHA-256, one core (openssl speed, 16 KiB blocks)"
+root=$(cd "$(dirname "$0")/.." && pwd)
+source "$root/bench/lib/common.sh"
+for tool in openssl iperf3 dd python3; do
+    command -v "$tool" >/dev/null || { echo "machine_limits.sh: $tool is missing" >&2; exit 1; }
+done
+trap 'stop_all_pids; rm -f "${ddfile:-}"' EXIT
+trap 'exit 130' INT TERM
+rows=()
+
+# openssl speed prints "sha1  ...  <rate for 16384-byte blocks>k" (1000s of bytes per second).
 for alg in sha1 sha256; do
-    openssl speed -seconds 2 -evp "$alg" 2>/dev/null | awk -v a="$alg" '/^(sha1|sha256)/ {printf "%-8s %8.0f MB/s\n", a, $NF / 1000}'
+    mbs=$(timeout 60 openssl speed -seconds 2 -evp "$alg" 2>/dev/null |
+        awk -v a="$alg" '$1 == a {sub(/k$/, "", $NF); printf "%.0f", $NF / 1000}')
+    rows+=("$alg, one core (openssl speed -evp, 16 KiB blocks)|$mbs MB/s")
 done
 
-echo "== loopback TCP, one stream (iperf3, 3 s)"
-port=$((20000 + RANDOM % 40000))
+port=$(free_port)
 iperf3 -s -B 127.0.0.1 -p "$port" -1 >/dev/null 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-# Ready once listening; a probe connection would use up the one client `-1` serves.
-for _ in $(seq 50); do ss -ltnH "sport = :$port" | grep -q . && break; sleep 0.1; done
-iperf3 -c 127.0.0.1 -p "$port" -t 3 -f m 2>/dev/null | awk '/receiver/ {printf "loopback %8.0f MB/s\n", $(NF-2) / 8 * 1.048576}'
+track_pid $!
+# Ready once listening; a probe connection would use up the one client that -1 serves.
+wait_for 10 bash -c "ss -ltnH 'sport = :$port' | grep -q ." || { echo "machine_limits.sh: iperf3 -s did not start" >&2; exit 1; }
+mbs=$(timeout 20 iperf3 -c 127.0.0.1 -p "$port" -t 3 -J |
+    python3 -c 'import json, sys; print(round(json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"] / 8e6))')
+rows+=("loopback TCP, one stream (iperf3 -t 3)|$mbs MB/s")
+stop_all_pids
 
-echo "== writing fresh pages to tmpfs (dd, 1 GiB)"
-file=$(mktemp /dev/shm/shoal-dd.XXXXXX)
-dd if=/dev/zero of="$file" bs=1M count=1024 conv=fdatasync 2>&1 | awk '/copied/ {print "tmpfs    " $(NF-1) " " $NF}'
-rm -f "$file"
+# Fresh pages: a new file each time, so the kernel allocates and zeroes every page (as a download does).
+ddfile=$(mktemp /dev/shm/shoal-dd.XXXXXX)
+rm -f "$ddfile"
+mbs=$(timeout 60 dd if=/dev/zero of="$ddfile" bs=1M count=1024 2>&1 |
+    awk '/copied/ {for (i = 1; i <= NF; i++) if ($i == "s,") {printf "%.0f", $1 / $(i - 1) / 1e6}}')
+rm -f "$ddfile"
+rows+=("writing fresh pages to tmpfs (dd, 1 GiB)|$mbs MB/s")
+
+printf '%-54s %10s\n' "what" "figure"
+for r in "${rows[@]}"; do printf '%-54s %10s\n' "${r%%|*}" "${r#*|}"; done
