@@ -149,13 +149,13 @@ void addCreateCommand(CLI::App& app, std::function<int()>& run) {
     v1->excludes(v2)->excludes(hybrid);
     v2->excludes(hybrid);
     c->add_option("--piece-size", args->pieceSize, "Piece size in bytes (default: chosen from the size)")
-        ->check(CLI::NonNegativeNumber);
+        ->check(kNotNegative);
     c->add_option("--tracker", args->trackers, "Tracker URL; each option is a tier, commas join URLs in one tier");
     c->add_option("--web-seed", args->webSeeds, "Web seed URL (repeatable)");
     c->add_flag("--private", args->isPrivate, "Private torrent (no DHT, PEX, LSD)");
     c->add_option("--comment", args->comment, "Comment");
     c->add_option("--source", args->source, "Source tag (private trackers)");
-    c->add_option("--threads", args->threads, "Hashing threads (default: every core)")->check(CLI::NonNegativeNumber);
+    c->add_option("--threads", args->threads, "Hashing threads (default: every core)")->check(kNotNegative);
     c->add_flag("--force", args->force, "Replace the output if it exists");
     c->add_flag("--json", args->json, "Print NDJSON events on stdout");
     c->add_flag("--quiet,-q", args->quiet, "Print only errors");

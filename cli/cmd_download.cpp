@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -9,6 +10,7 @@
 #include "exit_codes.h"
 #include "session_options.h"
 #include "signals.h"
+#include "torrent_run.h"
 #include "transfer_report.h"
 
 namespace shoal::cli {
@@ -52,9 +54,7 @@ int runDownload(const DownloadArgs& a) {
     request.savePath = fs::absolute(a.outDir).string();
     request.peers = a.session.peers;
     request.trackers = a.session.trackers;
-    if (a.seed && a.seedRatio >= 0) request.ratioGoal = a.seedRatio;
-    if (a.seed && a.seedTime >= 0) request.seedTimeGoalSeconds = a.seedTime;
-    auto added = session->add(request);
+    auto added = addForThisRun(*session, *events, request);
     if (!added) return out.fail(exitCodeFor(added.error()), added.error().message);
     const TorrentId id = added.value();
     if (auto s = session->status(id)) {
@@ -62,6 +62,8 @@ int runDownload(const DownloadArgs& a) {
         out.line("downloading " + (s->name.empty() ? s->hashes.best() : s->name) + " to " + request.savePath);
     }
 
+    SeedGoals goals(a.seedRatio >= 0 ? std::optional(a.seedRatio) : std::nullopt,
+                    a.seedTime >= 0 ? std::optional(a.seedTime) : std::nullopt);
     const auto start = Clock::now();
     auto nextReport = start;
     bool finished = false;
@@ -80,7 +82,7 @@ int runDownload(const DownloadArgs& a) {
                     break;
                 }
                 case EventType::HashFailed:
-                    out.event({{"event", "hash_failed"}, {"piece", std::stoi(event->message)}});
+                    out.event({{"event", "hash_failed"}, {"piece", std::atoi(event->message.c_str())}});
                     break;
                 case EventType::PeerBanned: out.event({{"event", "peer_banned"}, {"peer", event->message}}); break;
                 case EventType::ResumeSaved: out.event({{"event", "resume_saved"}}); break;
@@ -88,7 +90,7 @@ int runDownload(const DownloadArgs& a) {
                 case EventType::Errored:
                     session->shutdown();
                     return out.fail(kFailure, event->message);
-                case EventType::GoalReached:
+                case EventType::GoalReached:  // a goal from the library's settings
                     out.event({{"event", "stopped"}, {"reason", "goal"}});
                     out.line("seeding goal reached: " + event->message);
                     session->shutdown();
@@ -105,6 +107,7 @@ int runDownload(const DownloadArgs& a) {
             session->shutdown();
             return out.fail(kFailure, s.error);
         }
+        resumeIfStopped(*session, s, a.seed);
         const bool complete = s.hasMetadata && s.totalWantedDone == s.totalWanted &&
                               (s.state == TorrentState::Seeding || s.state == TorrentState::Completed);
         if (!finished && complete) {
@@ -128,8 +131,18 @@ int runDownload(const DownloadArgs& a) {
                 return verified ? kOk : out.fail(kFailure, "finished but not every piece verified");
             }
         }
-        if (finished) reportSeeding(out, s);
-        else reportProgress(out, s);
+        if (!finished) {
+            reportProgress(out, s);
+            continue;
+        }
+        reportSeeding(out, s);
+        if (s.state != TorrentState::Seeding) continue;
+        if (const std::string goal = goals.reached(s); !goal.empty()) {
+            out.event({{"event", "stopped"}, {"reason", "goal"}});
+            out.line("seeding goal reached: " + goal);
+            session->shutdown();
+            return kOk;
+        }
     }
 }
 
@@ -140,11 +153,13 @@ void addDownloadCommand(CLI::App& app, std::function<int()>& run) {
     CLI::App* c = app.add_subcommand("download", "Download a torrent, a magnet link or an info-hash");
     c->add_option("source", args->source, "A .torrent file, a magnet link, or a 40/64-hex info-hash")->required();
     c->add_option("-o,--output", args->outDir, "Directory to download into (created if missing)")->required();
-    c->add_flag("--seed", args->seed, "Keep seeding after the download, until a goal or Ctrl-C");
+    auto* seed = c->add_flag("--seed", args->seed, "Keep seeding after the download, until a goal or Ctrl-C");
     c->add_option("--seed-ratio", args->seedRatio, "With --seed: stop at this upload/download ratio")
-        ->check(CLI::NonNegativeNumber);
-    c->add_option("--seed-time", args->seedTime, "With --seed: stop after seeding this many seconds")
-        ->check(CLI::NonNegativeNumber);
+        ->check(kNotNegative)
+        ->needs(seed);
+    c->add_option("--seed-time", args->seedTime, "With --seed: stop after seeding this many seconds (this run)")
+        ->check(kNotNegative)
+        ->needs(seed);
     args->session.addTo(*c);
     c->callback([args, &run] { run = [args] { return runDownload(*args); }; });
 }

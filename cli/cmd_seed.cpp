@@ -6,6 +6,7 @@
 #include "session_options.h"
 #include "shoal/metainfo.h"
 #include "signals.h"
+#include "torrent_run.h"
 #include "transfer_report.h"
 
 namespace shoal::cli {
@@ -51,14 +52,14 @@ int runSeed(const SeedArgs& a) {
     request.savePath = savePathFor(a.data, summary->name);
     request.peers = a.session.peers;
     request.trackers = a.session.trackers;
-    if (a.seedRatio >= 0) request.ratioGoal = a.seedRatio;
-    if (a.seedTime >= 0) request.seedTimeGoalSeconds = a.seedTime;
-    auto added = session->add(request);
+    auto added = addForThisRun(*session, *events, request);
     if (!added) return out.fail(exitCodeFor(added.error()), added.error().message);
     const TorrentId id = added.value();
     if (auto s = session->status(id)) out.event(addedEvent(*s));
     out.line("checking " + summary->name + " in " + request.savePath);
 
+    SeedGoals goals(a.seedRatio >= 0 ? std::optional(a.seedRatio) : std::nullopt,
+                    a.seedTime >= 0 ? std::optional(a.seedTime) : std::nullopt);
     bool seeding = false;
     auto nextReport = std::chrono::steady_clock::now();
     for (;;) {
@@ -74,7 +75,7 @@ int runSeed(const SeedArgs& a) {
                 return out.fail(kFailure, event->message);
             }
             if (event->type == EventType::PeerBanned) out.event({{"event", "peer_banned"}, {"peer", event->message}});
-            if (event->type == EventType::GoalReached) {
+            if (event->type == EventType::GoalReached) {  // a goal from the library's settings
                 out.event({{"event", "stopped"}, {"reason", "goal"}});
                 out.line("seeding goal reached: " + event->message);
                 session->shutdown();
@@ -85,6 +86,7 @@ int runSeed(const SeedArgs& a) {
         nextReport = std::chrono::steady_clock::now() + std::chrono::seconds(1);
         const auto s = session->status(id);
         if (!s) continue;
+        if (resumeIfStopped(*session, *s, true)) continue;
         switch (s->state) {
             case TorrentState::Errored:
                 session->shutdown();
@@ -107,6 +109,12 @@ int runSeed(const SeedArgs& a) {
                     out.line("seeding " + summary->name + " on " + address + ":" + std::to_string(port));
                 }
                 reportSeeding(out, *s);
+                if (const std::string goal = goals.reached(*s); !goal.empty()) {
+                    out.event({{"event", "stopped"}, {"reason", "goal"}});
+                    out.line("seeding goal reached: " + goal);
+                    session->shutdown();
+                    return kOk;
+                }
                 break;
             default: reportProgress(out, *s); break;
         }
@@ -121,9 +129,9 @@ void addSeedCommand(CLI::App& app, std::function<int()>& run) {
     c->add_option("torrent", args->torrent, "The .torrent file")->required();
     c->add_option("--data", args->data, "The folder holding the torrent's file or top folder, or that file/folder")
         ->required();
-    c->add_option("--seed-ratio", args->seedRatio, "Stop at this upload ratio")->check(CLI::NonNegativeNumber);
-    c->add_option("--seed-time", args->seedTime, "Stop after seeding this many seconds")
-        ->check(CLI::NonNegativeNumber);
+    c->add_option("--seed-ratio", args->seedRatio, "Stop at this upload ratio")->check(kNotNegative);
+    c->add_option("--seed-time", args->seedTime, "Stop after seeding this many seconds (this run)")
+        ->check(kNotNegative);
     args->session.addTo(*c);
     c->callback([args, &run] { run = [args] { return runSeed(*args); }; });
 }

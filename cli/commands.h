@@ -4,8 +4,21 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
 
 namespace shoal::cli {
+
+// CLI11's NonNegativeNumber names DBL_MAX in its message; this one says it plainly.
+inline const CLI::Validator kNotNegative(
+    [](std::string& value) -> std::string {
+        std::size_t used = 0;
+        try {
+            if (std::stod(value, &used) >= 0 && used == value.size()) return {};
+        } catch (const std::exception&) {
+        }
+        return "'" + value + "' is not a number >= 0";
+    },
+    "NUMBER >= 0");
 
 // Registers a subcommand; `run` is set to its runner, which returns the exit code.
 void addCreateCommand(CLI::App& app, std::function<int()>& run);

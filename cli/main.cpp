@@ -3,9 +3,30 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+#include <nlohmann/json.hpp>
+#include <string_view>
+#include <utility>
 
 #include "commands.h"
 #include "exit_codes.h"
+
+namespace {
+
+// A command line CLI11 refused: one line on stderr, and the "error" event when --json was asked for, so
+// that a script reading events sees why nothing else came.
+int usageError(int argc, char** argv, const std::string& message) {
+    std::cerr << "shoal: " << message << '\n';
+    for (int i = 1; i < argc; ++i) {
+        if (std::string_view(argv[i]) == "--json") {
+            std::cout << nlohmann::json{{"event", "error"}, {"code", shoal::cli::kUsage}, {"message", message}}.dump()
+                      << '\n';
+            break;
+        }
+    }
+    return shoal::cli::kUsage;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     using namespace shoal::cli;
@@ -33,8 +54,18 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << "shoal: " << e.what() << "\n";
-        return kUsage;
+        // CLI11 calls a mistyped command "A subcommand is required"; name it instead.
+        const std::string first = argc > 1 ? argv[1] : "";
+        std::string names;
+        bool known = false;
+        for (const CLI::App* command : std::as_const(app).get_subcommands(nullptr)) {
+            names += (names.empty() ? "" : ", ") + command->get_name();
+            known = known || command->get_name() == first;
+        }
+        if (!first.empty() && first[0] != '-' && !known)
+            return usageError(argc, argv, "unknown command '" + first + "' (commands: " + names + ")");
+        if (argc == 1) return usageError(argc, argv, "a command is required (" + names + "); see 'shoal --help'");
+        return usageError(argc, argv, e.what());
     }
     return run ? run() : kUsage;
 }
