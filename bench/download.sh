@@ -58,7 +58,7 @@ results=()  # "client round seconds cpu load"
 verify() { cmp -s "$work/seed/payload.bin" "$1/payload.bin" || { echo "download.sh: $2 produced a wrong copy" >&2; exit 1; }; }
 
 run_shoal() {
-    local dir="$work/dl-shoal" load t0 t1
+    local dir="$work/dl-shoal" load t0 t1 added
     rm -rf "$dir" "$work/shoal-profile"
     load=$(load1)
     t0=$(now)
@@ -70,7 +70,9 @@ run_shoal() {
     t1=$(now)
     grep -q '"verified":true' "$work/shoal.log" || { echo "download.sh: shoal did not report verified" >&2; exit 1; }
     verify "$dir" shoal
-    results+=("shoal $1 $(echo "$t1 - $t0" | bc -l) $(awk '{print $1 + $2}' "$work/time.txt") $load")
+    # The finished event's own seconds: from adding the torrent to complete, without start-up and shutdown.
+    added=$(sed -nE 's/.*"event":"finished".*"seconds":([0-9.e+-]+).*/\1/p' "$work/shoal.log")
+    results+=("shoal $1 $(echo "$t1 - $t0" | bc -l) $(awk '{print $1 + $2}' "$work/time.txt") $load $added")
     rm -rf "$dir" "$work/shoal-profile"
 }
 
@@ -153,12 +155,13 @@ done
 
 echo
 echo "${size_mib} MiB; seconds: shoal and aria2c from process start to exit, qbittorrent-nox from the add call"
-echo "to progress 1 (polled every 50 ms); cpu s: user+system of the leecher; load: 1-min load average at the start"
-printf '%-16s %5s %8s %9s %7s %6s\n' client round seconds "MB/s" "cpu s" load
+echo "to progress 1 (polled every 50 ms); cpu s: user+system of the leecher; load: 1-min load average at the start;"
+echo "added->done: shoal's own finished event (from adding the torrent to complete, no start-up or shutdown)"
+printf '%-16s %5s %8s %9s %7s %6s %9s\n' client round seconds "MB/s" "cpu s" load "added->done"
 for r in "${results[@]}"; do
-    read -r name round secs cpu load <<<"$r"
-    printf '%-16s %5s %8.2f %9.1f %7.2f %6s\n' "$name" "$round" "$secs" \
-        "$(echo "$size_mib * 1.048576 / $secs" | bc -l)" "$cpu" "$load"
+    read -r name round secs cpu load added <<<"$r"
+    printf '%-16s %5s %8.2f %9.1f %7.2f %6s %9s\n' "$name" "$round" "$secs" \
+        "$(echo "$size_mib * 1.048576 / $secs" | bc -l)" "$cpu" "$load" "${added:+$(printf '%.2f' "$added")}"
 done
 best() { printf '%s\n' "${results[@]}" | awk -v c="$1" '$1 == c {print $3}' | sort -n | head -1; }
 echo

@@ -141,21 +141,25 @@ int runCreate(const CreateArgs& a) {
 void addCreateCommand(CLI::App& app, std::function<int()>& run) {
     auto args = std::make_shared<CreateArgs>();
     CLI::App* c = app.add_subcommand("create", "Create a .torrent from a file or a folder");
-    c->add_option("path", args->path, "The file or folder to share")->required();
-    c->add_option("-o,--output", args->out, "Where to write the .torrent")->required();
+    c->add_option("path", args->path, "The file or folder to share")->type_name("PATH")->required();
+    c->add_option("-o,--output", args->out, "Where to write the .torrent")->type_name("FILE")->required();
     auto* v1 = c->add_flag("--v1", args->v1, "BitTorrent v1 only (for older clients)");
     auto* v2 = c->add_flag("--v2", args->v2, "BitTorrent v2 only");
     auto* hybrid = c->add_flag("--hybrid", args->hybrid, "v1 and v2 in one torrent (the default)");
     v1->excludes(v2)->excludes(hybrid);
     v2->excludes(hybrid);
     c->add_option("--piece-size", args->pieceSize, "Piece size in bytes (default: chosen from the size)")
+        ->type_name("BYTES")
         ->check(kNotNegative);
-    c->add_option("--tracker", args->trackers, "Tracker URL; each option is a tier, commas join URLs in one tier");
-    c->add_option("--web-seed", args->webSeeds, "Web seed URL (repeatable)");
+    c->add_option("--tracker", args->trackers, "Tracker URL; each option is a tier, commas join URLs in one tier")
+        ->type_name("URL[,URL...]");
+    c->add_option("--web-seed", args->webSeeds, "Web seed URL (repeatable)")->type_name("URL");
     c->add_flag("--private", args->isPrivate, "Private torrent (no DHT, PEX, LSD)");
     c->add_option("--comment", args->comment, "Comment");
     c->add_option("--source", args->source, "Source tag (private trackers)");
-    c->add_option("--threads", args->threads, "Hashing threads (default: every core)")->check(kNotNegative);
+    c->add_option("--threads", args->threads, "Hashing threads (default: every core)")
+        ->type_name("N")
+        ->check(kNotNegative);
     c->add_flag("--force", args->force, "Replace the output if it exists");
     c->add_flag("--json", args->json, "Print NDJSON events on stdout");
     c->add_flag("--quiet,-q", args->quiet, "Print only errors");

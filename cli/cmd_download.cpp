@@ -151,13 +151,17 @@ int runDownload(const DownloadArgs& a) {
 void addDownloadCommand(CLI::App& app, std::function<int()>& run) {
     auto args = std::make_shared<DownloadArgs>();
     CLI::App* c = app.add_subcommand("download", "Download a torrent, a magnet link or an info-hash");
-    c->add_option("source", args->source, "A .torrent file, a magnet link, or a 40/64-hex info-hash")->required();
-    c->add_option("-o,--output", args->outDir, "Directory to download into (created if missing)")->required();
+    c->add_option("source", args->source, "A .torrent file, a magnet link, or a 40/64-hex info-hash")
+        ->type_name("TORRENT|MAGNET|HASH")->required();
+    c->add_option("-o,--output", args->outDir, "Directory to download into (created if missing)")
+        ->type_name("DIR")->required();
     auto* seed = c->add_flag("--seed", args->seed, "Keep seeding after the download, until a goal or Ctrl-C");
     c->add_option("--seed-ratio", args->seedRatio, "With --seed: stop at this upload/download ratio")
+        ->type_name("R")
         ->check(kNotNegative)
         ->needs(seed);
     c->add_option("--seed-time", args->seedTime, "With --seed: stop after seeding this many seconds (this run)")
+        ->type_name("SECONDS")
         ->check(kNotNegative)
         ->needs(seed);
     args->session.addTo(*c);

@@ -86,7 +86,8 @@ int runInfo(const InfoArgs& a) {
 void addInfoCommand(CLI::App& app, std::function<int()>& run) {
     auto args = std::make_shared<InfoArgs>();
     CLI::App* c = app.add_subcommand("info", "Show what a .torrent file or a magnet link says");
-    c->add_option("source", args->source, "A .torrent file, a magnet link or an info-hash")->required();
+    c->add_option("source", args->source, "A .torrent file, a magnet link or an info-hash")
+        ->type_name("TORRENT|MAGNET|HASH")->required();
     c->add_flag("--json", args->json, "Print one JSON document");
     c->callback([args, &run] { run = [args] { return runInfo(*args); }; });
 }

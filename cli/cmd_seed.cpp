@@ -126,11 +126,14 @@ int runSeed(const SeedArgs& a) {
 void addSeedCommand(CLI::App& app, std::function<int()>& run) {
     auto args = std::make_shared<SeedArgs>();
     CLI::App* c = app.add_subcommand("seed", "Check a torrent's data and seed it until Ctrl-C");
-    c->add_option("torrent", args->torrent, "The .torrent file")->required();
+    c->add_option("torrent", args->torrent, "The .torrent file")->type_name("TORRENT")->required();
     c->add_option("--data", args->data, "The folder holding the torrent's file or top folder, or that file/folder")
+        ->type_name("PATH")
         ->required();
-    c->add_option("--seed-ratio", args->seedRatio, "Stop at this upload ratio")->check(kNotNegative);
+    c->add_option("--seed-ratio", args->seedRatio, "Stop at this upload ratio")
+        ->type_name("R")->check(kNotNegative);
     c->add_option("--seed-time", args->seedTime, "Stop after seeding this many seconds (this run)")
+        ->type_name("SECONDS")
         ->check(kNotNegative);
     args->session.addTo(*c);
     c->callback([args, &run] { run = [args] { return runSeed(*args); }; });

@@ -18,7 +18,7 @@ inline const CLI::Validator kNotNegative(
         }
         return "'" + value + "' is not a number >= 0";
     },
-    "NUMBER >= 0");
+    "");  // no ":NUMBER >= 0" after the option's type name in --help; the message says it
 
 // Registers a subcommand; `run` is set to its runner, which returns the exit code.
 void addCreateCommand(CLI::App& app, std::function<int()>& run);

@@ -36,10 +36,12 @@ int main(int argc, char** argv) {
 
     CLI::App app{"Shoal: a BitTorrent client for power users, seedboxes and swarm tests", "shoal"};
     app.set_version_flag("--version", "shoal " SHOAL_VERSION);
+    // Every command's options on one page: what help2man turns into the man page.
+    app.set_help_all_flag("--help-all", "Print the help of every command and exit");
     app.require_subcommand(1);
     app.footer(
         "Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad input (file, magnet, hash, output dir).\n"
-        "Run 'shoal COMMAND --help' for a command's options.");
+        "Run 'shoal COMMAND --help' for a command's options, 'shoal --help-all' for all of them.");
     std::function<int()> run;
     addCreateCommand(app, run);
     addInfoCommand(app, run);

@@ -30,19 +30,21 @@ int portOf(const std::string& endpoint) {
 }  // namespace
 
 void SessionOptions::addTo(CLI::App& c) {
-    c.add_option("--listen", listen, "Listen on ADDR:PORT (port 0 picks a free one; default 0.0.0.0:6881,[::]:6881)");
-    c.add_option("--peer", peers, "Connect directly to ADDR:PORT (repeatable)");
-    c.add_option("--tracker", trackers, "Announce to this tracker URL too (repeatable)");
-    c.add_option("--dht-bootstrap", dhtBootstrap, "DHT bootstrap node HOST:PORT (repeatable)");
+    c.add_option("--listen", listen, "Listen on ADDR:PORT (port 0 picks a free one; default 0.0.0.0:6881,[::]:6881)")
+        ->type_name("ADDR:PORT");
+    c.add_option("--peer", peers, "Connect directly to ADDR:PORT (repeatable)")->type_name("ADDR:PORT");
+    c.add_option("--tracker", trackers, "Announce to this tracker URL too (repeatable)")->type_name("URL");
+    c.add_option("--dht-bootstrap", dhtBootstrap, "DHT bootstrap node HOST:PORT (repeatable)")->type_name("HOST:PORT");
     c.add_flag("--no-dht", noDht, "Disable the DHT");
     c.add_flag("--no-lsd", noLsd, "Disable local service discovery");
     c.add_flag("--no-upnp", noUpnp, "Disable UPnP and NAT-PMP port mapping");
     c.add_flag("--no-utp", noUtp, "Use TCP only (no uTP)");
     c.add_option("--encryption", encryption, "Peer encryption: prefer, require or disable")
+        ->type_name("MODE")
         ->check(CLI::IsMember({"prefer", "require", "disable"}));
-    c.add_option("--profile", profile, "Library directory (default: $XDG_DATA_HOME/shoal)");
-    c.add_option("--down-limit", downLimit, "Download limit in bytes/s, k/M/G suffixes (e.g. 2M)");
-    c.add_option("--up-limit", upLimit, "Upload limit in bytes/s, k/M/G suffixes (e.g. 500k)");
+    c.add_option("--profile", profile, "Library directory (default: $XDG_DATA_HOME/shoal)")->type_name("DIR");
+    c.add_option("--down-limit", downLimit, "Download limit in bytes/s, k/M/G suffixes (e.g. 2M)")->type_name("RATE");
+    c.add_option("--up-limit", upLimit, "Upload limit in bytes/s, k/M/G suffixes (e.g. 500k)")->type_name("RATE");
     c.add_flag("--json", json, "Print NDJSON events on stdout");
     c.add_flag("--quiet,-q", quiet, "Print only errors");
 }

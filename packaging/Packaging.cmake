@@ -6,7 +6,7 @@ if(TARGET shoal AND HELP2MAN AND GZIP)
   set(SHOAL_MAN ${CMAKE_BINARY_DIR}/shoal.1)
   add_custom_command(
     OUTPUT ${SHOAL_MAN}.gz
-    COMMAND ${HELP2MAN} --no-info --no-discard-stderr
+    COMMAND ${HELP2MAN} --no-info --no-discard-stderr --help-option=--help-all
             --name "BitTorrent client for power users, seedboxes and swarm tests"
             --include ${PROJECT_SOURCE_DIR}/packaging/shoal.h2m --output ${SHOAL_MAN} $<TARGET_FILE:shoal>
     COMMAND ${GZIP} -9nf ${SHOAL_MAN}
