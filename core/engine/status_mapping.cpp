@@ -174,6 +174,8 @@ TorrentDetails makeDetails(const lt::torrent_handle& handle, const TorrentEntry&
         std::vector<int> availability;
         handle.piece_availability(availability);
         d.availability = std::move(availability);
+        for (const auto& partial : handle.get_download_queue())
+            d.downloadingPieces.push_back(static_cast<int>(partial.piece_index));
         for (const auto& seed : info->web_seeds()) d.webSeeds.push_back(seed.url);
     }
     std::vector<lt::peer_info> peers;

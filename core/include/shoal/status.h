@@ -99,6 +99,7 @@ struct TorrentDetails {
     int numPieces = 0;
     std::vector<bool> pieces;  // have-bitfield, numPieces long
     std::vector<int> availability;  // per piece, from connected peers (empty without metadata)
+    std::vector<int> downloadingPieces;  // indices of pieces partly requested or received (the piece map)
     std::vector<FileEntry> files;
     std::vector<PeerInfo> peers;
     std::vector<TrackerInfo> trackers;
