@@ -1,0 +1,59 @@
+// The daemon's RPC server: Transmission's RPC protocol (legacy and JSON-RPC 2.0) over HTTP on Boost.Beast,
+// mapped onto a Session, with Transmission's security set and a Prometheus /metrics page.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "shoal/session.h"
+#include "shoal/types.h"
+
+namespace shoal {
+
+struct RpcServerOptions {
+    std::string bindAddress = "127.0.0.1";  // loopback unless the user says otherwise
+    int port = 9091;                        // 0: the kernel picks one (read it from port())
+    std::string path = "/transmission/rpc";
+    // Basic auth: off while username is empty. The password is kept only as a crypt(3) hash.
+    std::string username;
+    std::string passwordHash;  // from hashRpcPassword()
+    // Client addresses allowed to talk at all; '*' matches any run of characters ("192.168.1.*").
+    // Empty: every address.
+    std::vector<std::string> clientWhitelist = {"127.0.0.1", "::1"};
+    // Host header names allowed besides "localhost" and IP literals (DNS rebinding); '*' wildcards too.
+    std::vector<std::string> hostWhitelist;
+    bool hostWhitelistEnabled = true;
+    std::size_t maxBodyBytes = 16 * 1024 * 1024;  // a base64 .torrent of 12 MiB fits
+    // After this many failed logins in a row from one address, that address gets 403 for `lockout`.
+    int maxAuthFailures = 10;
+    std::chrono::seconds lockout{300};
+    std::string configDir;                 // reported as session-get's config-dir
+    std::function<void()> onSessionClose;  // session-close asked the daemon to stop (may be empty)
+};
+
+class RpcServer {
+public:
+    // Binds and starts serving on a thread of its own. The session must outlive the server.
+    static Result<std::unique_ptr<RpcServer>> start(Session& session, RpcServerOptions options);
+    ~RpcServer();  // stop()
+    void stop();   // closes the socket and joins the server thread; idempotent
+
+    int port() const;             // the port actually bound
+    std::string address() const;  // the address actually bound
+
+    struct Impl;
+
+private:
+    explicit RpcServer(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+// A salted crypt(3) hash (yescrypt) of an RPC password, for RpcServerOptions::passwordHash and storage.
+Result<std::string> hashRpcPassword(const std::string& password);
+bool verifyRpcPassword(const std::string& password, const std::string& hash);
+
+}  // namespace shoal

@@ -1,0 +1,282 @@
+// Session methods of Transmission's RPC: session-get/-set (Transmission's keys mapped onto Settings, and
+// the whole Settings as shoal-settings), session-stats, free-space, port-test, blocklist-update,
+// session-close.
+#include <algorithm>
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <filesystem>
+
+#include "rpc/rpc_context.h"
+#include "rpc/snapshot_json.h"
+
+namespace shoal::rpc {
+
+namespace {
+
+constexpr int kRpcVersion = 18;  // Transmission 4.1's: JSON-RPC 2.0 and the legacy format both spoken
+constexpr int kRpcVersionMinimum = 14;
+constexpr const char* kRpcSemver = "6.0.0";
+
+int boundPeerPort(const SessionTotals& totals) {
+    for (const auto& endpoint : totals.listenEndpoints) {
+        const auto colon = endpoint.rfind(':');
+        if (colon != std::string::npos) return std::atoi(endpoint.c_str() + colon + 1);
+    }
+    return 0;
+}
+
+std::string encryptionName(EncryptionPolicy p) {
+    switch (p) {
+        case EncryptionPolicy::Require:
+            return "required";
+        case EncryptionPolicy::Disable:
+            return "tolerated";
+        default:
+            return "preferred";
+    }
+}
+
+std::string downloadDir(const Settings& s) {
+    if (!s.defaultSavePath.empty()) return s.defaultSavePath;
+    const char* home = std::getenv("HOME");
+    return home ? std::string(home) + "/Downloads" : "";
+}
+
+json sessionArguments(RpcContext& ctx) {
+    const Settings s = ctx.session.settings();
+    const SessionTotals totals = ctx.session.totals();
+    json units = {{"speed-units", {"kB/s", "MB/s", "GB/s", "TB/s"}}, {"speed-bytes", 1024},
+                  {"size-units", {"KiB", "MiB", "GiB", "TiB"}},      {"size-bytes", 1024},
+                  {"memory-units", {"KiB", "MiB", "GiB", "TiB"}},    {"memory-bytes", 1024}};
+    std::error_code ec;
+    const auto space = std::filesystem::space(downloadDir(s), ec);
+    return {
+        {"version", "4.1.0 (Shoal " SHOAL_VERSION ")"},
+        {"rpc-version", kRpcVersion},
+        {"rpc-version-minimum", kRpcVersionMinimum},
+        {"rpc-version-semver", kRpcSemver},
+        {"session-id", ctx.sessionId},
+        {"config-dir", ctx.options.configDir},
+        {"download-dir", downloadDir(s)},
+        {"download-dir-free-space", ec ? -1 : static_cast<std::int64_t>(space.available)},
+        {"incomplete-dir", ""},
+        {"incomplete-dir-enabled", false},
+        {"peer-port", boundPeerPort(totals)},
+        {"peer-port-random-on-start", false},
+        {"port-forwarding-enabled", s.enableUpnp},
+        {"dht-enabled", s.enableDht},
+        {"lpd-enabled", s.enableLsd},
+        {"pex-enabled", s.enablePex},
+        {"utp-enabled", s.enableUtp},
+        {"encryption", encryptionName(s.encryption)},
+        {"peer-limit-global", s.connectionsLimit},
+        {"peer-limit-per-torrent", s.connectionsLimit},
+        {"speed-limit-down", s.downloadLimit / 1024},
+        {"speed-limit-down-enabled", s.downloadLimit > 0},
+        {"speed-limit-up", s.uploadLimit / 1024},
+        {"speed-limit-up-enabled", s.uploadLimit > 0},
+        {"alt-speed-enabled", false},
+        {"alt-speed-down", 0},
+        {"alt-speed-up", 0},
+        {"alt-speed-time-enabled", false},
+        {"alt-speed-time-begin", 0},
+        {"alt-speed-time-end", 0},
+        {"alt-speed-time-day", 0},
+        {"download-queue-enabled", s.queueingEnabled},
+        {"download-queue-size", s.activeDownloads},
+        {"seed-queue-enabled", s.queueingEnabled},
+        {"seed-queue-size", s.activeSeeds},
+        {"queue-stalled-enabled", false},
+        {"queue-stalled-minutes", 0},
+        {"seedRatioLimit", s.seedRatioGoal.value_or(2.0)},
+        {"seedRatioLimited", s.seedRatioGoal.has_value()},
+        {"idle-seeding-limit", 0},
+        {"idle-seeding-limit-enabled", false},
+        {"blocklist-enabled", false},
+        {"blocklist-size", 0},
+        {"blocklist-url", ""},
+        {"cache-size-mb", s.maxQueuedDiskBytes / (1024 * 1024)},
+        {"rename-partial-files", false},
+        {"start-added-torrents", true},
+        {"trash-original-torrent-files", false},
+        {"script-torrent-added-enabled", false},
+        {"script-torrent-added-filename", ""},
+        {"script-torrent-done-enabled", false},
+        {"script-torrent-done-filename", ""},
+        {"script-torrent-done-seeding-enabled", false},
+        {"script-torrent-done-seeding-filename", ""},
+        {"default-trackers", ""},
+        {"units", units},
+        {"shoal-settings", json::parse(settingsToJson(s))},
+        {"shoal-seed-time-goal", s.seedTimeGoalSeconds ? json(*s.seedTimeGoalSeconds) : json(nullptr)},
+        {"shoal-listen-endpoints", totals.listenEndpoints},
+    };
+}
+
+MethodResult sessionGet(const json& args, RpcContext& ctx) {
+    json all = sessionArguments(ctx);
+    MethodResult result;
+    if (auto it = args.find("fields"); it != args.end()) {
+        for (const auto& field : it->get<std::vector<std::string>>())
+            if (all.contains(field)) result.arguments[field] = all[field];
+    } else {
+        result.arguments = std::move(all);
+    }
+    return result;
+}
+
+MethodResult sessionSet(const json& a, RpcContext& ctx) {
+    Settings s = ctx.session.settings();
+    if (auto it = a.find("shoal-settings"); it != a.end()) {
+        auto parsed = settingsFromJson(it->dump());
+        if (!parsed) return MethodResult::fromError(parsed.error());
+        s = parsed.value();
+    }
+    if (a.contains("download-dir")) s.defaultSavePath = a["download-dir"].get<std::string>();
+    if (a.contains("dht-enabled")) s.enableDht = a["dht-enabled"].get<bool>();
+    if (a.contains("lpd-enabled")) s.enableLsd = a["lpd-enabled"].get<bool>();
+    if (a.contains("pex-enabled")) s.enablePex = a["pex-enabled"].get<bool>();
+    if (a.contains("utp-enabled")) s.enableUtp = a["utp-enabled"].get<bool>();
+    if (a.contains("port-forwarding-enabled")) s.enableUpnp = a["port-forwarding-enabled"].get<bool>();
+    if (a.contains("peer-limit-global")) s.connectionsLimit = a["peer-limit-global"].get<int>();
+    if (a.contains("encryption")) {
+        const std::string e = a["encryption"].get<std::string>();
+        if (e == "required")
+            s.encryption = EncryptionPolicy::Require;
+        else if (e == "preferred")
+            s.encryption = EncryptionPolicy::Prefer;
+        else if (e == "tolerated")
+            s.encryption = EncryptionPolicy::Disable;
+        else
+            return MethodResult::fail(kInvalidParams, "encryption must be required, preferred or tolerated");
+    }
+    if (a.contains("peer-port")) {
+        const int port = a["peer-port"].get<int>();
+        if (port < 0 || port > 65535) return MethodResult::fail(kInvalidParams, "peer-port out of range");
+        s.listenInterfaces = "0.0.0.0:" + std::to_string(port) + ",[::]:" + std::to_string(port);
+    }
+    const auto limit = [&](const char* value, const char* enabled, int& out) {
+        if (!a.contains(value) && !a.contains(enabled)) return;
+        const int kb = a.value(value, out / 1024);
+        out = a.value(enabled, out > 0) && kb > 0 ? kb * 1024 : 0;
+    };
+    limit("speed-limit-down", "speed-limit-down-enabled", s.downloadLimit);
+    limit("speed-limit-up", "speed-limit-up-enabled", s.uploadLimit);
+    if (a.contains("download-queue-enabled")) s.queueingEnabled = a["download-queue-enabled"].get<bool>();
+    if (a.contains("seed-queue-enabled")) s.queueingEnabled = a["seed-queue-enabled"].get<bool>();
+    if (a.contains("download-queue-size")) s.activeDownloads = a["download-queue-size"].get<int>();
+    if (a.contains("seed-queue-size")) s.activeSeeds = a["seed-queue-size"].get<int>();
+    if (a.contains("seedRatioLimited") || a.contains("seedRatioLimit")) {
+        const double ratio = a.value("seedRatioLimit", s.seedRatioGoal.value_or(2.0));
+        s.seedRatioGoal =
+            a.value("seedRatioLimited", s.seedRatioGoal.has_value()) ? std::optional(ratio) : std::nullopt;
+    }
+    if (a.contains("shoal-seed-time-goal")) {
+        const json& v = a["shoal-seed-time-goal"];
+        s.seedTimeGoalSeconds = v.is_null() ? std::nullopt : std::optional(v.get<std::int64_t>());
+    }
+    if (auto done = ctx.session.applySettings(s); !done) return MethodResult::fromError(done.error());
+    return {};
+}
+
+MethodResult sessionStats(const json&, RpcContext& ctx) {
+    const auto torrents = ctx.session.torrents();
+    const SessionTotals t = ctx.session.totals();
+    const int paused =
+        static_cast<int>(std::count_if(torrents.begin(), torrents.end(), [](const TorrentStatus& s) {
+            return s.state == TorrentState::Stopped || s.state == TorrentState::Completed;
+        }));
+    const auto uptime =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - ctx.started)
+            .count();
+    MethodResult result;
+    result.arguments = {
+        {"torrentCount", torrents.size()},
+        {"activeTorrentCount", static_cast<int>(torrents.size()) - paused},
+        {"pausedTorrentCount", paused},
+        {"downloadSpeed", t.downloadRate},
+        {"uploadSpeed", t.uploadRate},
+        {"current-stats",
+         {{"uploadedBytes", t.uploadedThisRun},
+          {"downloadedBytes", t.downloadedThisRun},
+          {"filesAdded", ctx.activity.addedThisRun()},
+          {"sessionCount", 1},
+          {"secondsActive", uptime}}},
+        // Shoal keeps all-time payload totals but not a count of runs or their durations: those show
+        // this run's values.
+        {"cumulative-stats",
+         {{"uploadedBytes", t.allTimeUploaded},
+          {"downloadedBytes", t.allTimeDownloaded},
+          {"filesAdded", torrents.size()},
+          {"sessionCount", 1},
+          {"secondsActive", uptime}}},
+        {"shoal-totals", toJson(t)},
+    };
+    return result;
+}
+
+MethodResult freeSpace(const json& args, RpcContext&) {
+    const auto it = args.find("path");
+    if (it == args.end()) return MethodResult::fail(kInvalidParams, "free-space needs \"path\"");
+    const std::string path = it->get<std::string>();
+    std::error_code ec;
+    const auto space = std::filesystem::space(path, ec);
+    if (ec) return MethodResult::fail(kOperationFailed, path + ": " + ec.message());
+    MethodResult result;
+    result.arguments = {{"path", path}, {"size-bytes", space.available}, {"total_size", space.capacity}};
+    return result;
+}
+
+// Transmission asks an outside web service; Shoal does not contact one. It reports whether its peer
+// port accepts connections from this machine, and says so in shoal-checked-from.
+MethodResult portTest(const json&, RpcContext& ctx) {
+    const SessionTotals totals = ctx.session.totals();
+    bool open = false;
+    for (const auto& endpoint : totals.listenEndpoints) {
+        const auto colon = endpoint.rfind(':');
+        if (colon == std::string::npos) continue;
+        std::string host = endpoint.substr(0, colon);
+        if (host.size() > 1 && host.front() == '[') host = host.substr(1, host.size() - 2);
+        if (host == "0.0.0.0") host = "127.0.0.1";
+        if (host == "::") host = "::1";
+        boost::asio::io_context io;
+        boost::asio::ip::tcp::socket socket(io);
+        boost::system::error_code ec;
+        const auto address = boost::asio::ip::make_address(host, ec);
+        if (ec) continue;
+        socket.connect({address, static_cast<unsigned short>(std::atoi(endpoint.c_str() + colon + 1))}, ec);
+        if (!ec) {
+            open = true;
+            break;
+        }
+    }
+    MethodResult result;
+    result.arguments = {{"port-is-open", open}, {"shoal-checked-from", "localhost"}};
+    return result;
+}
+
+MethodResult blocklistUpdate(const json&, RpcContext&) {
+    return MethodResult::fail(kOperationFailed,
+                              "no blocklist is configured: Shoal has no blocklist support yet");
+}
+
+MethodResult sessionClose(const json&, RpcContext& ctx) {
+    if (!ctx.options.onSessionClose)
+        return MethodResult::fail(kOperationFailed, "this server cannot be closed remotely");
+    ctx.options.onSessionClose();
+    return {};
+}
+
+}  // namespace
+
+void addSessionMethods(MethodTable& table) {
+    table["session-get"] = sessionGet;
+    table["session-set"] = sessionSet;
+    table["session-stats"] = sessionStats;
+    table["free-space"] = freeSpace;
+    table["port-test"] = portTest;
+    table["blocklist-update"] = blocklistUpdate;
+    table["session-close"] = sessionClose;
+}
+
+}  // namespace shoal::rpc
