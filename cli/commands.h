@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace shoal::cli {
 
@@ -25,5 +26,9 @@ void addCreateCommand(CLI::App& app, std::function<int()>& run);
 void addInfoCommand(CLI::App& app, std::function<int()>& run);
 void addDownloadCommand(CLI::App& app, std::function<int()>& run);
 void addSeedCommand(CLI::App& app, std::function<int()>& run);
+void addDaemonCommand(CLI::App& app, std::function<int()>& run);
+void addRemoteCommand(CLI::App& app, std::function<int()>& run);
+// argv with `remote` put before a leading --remote, so that `shoal --remote URL list` parses.
+std::vector<std::string> rewriteRemoteArgs(int argc, char** argv);
 
 }  // namespace shoal::cli

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "commands.h"
 #include "exit_codes.h"
@@ -47,8 +48,14 @@ int main(int argc, char** argv) {
     addInfoCommand(app, run);
     addDownloadCommand(app, run);
     addSeedCommand(app, run);
+    addDaemonCommand(app, run);
+    addRemoteCommand(app, run);
+    // `shoal --remote URL COMMAND` is `shoal remote --remote URL COMMAND` (cli/cmd_remote.cpp).
+    std::vector<std::string> args = rewriteRemoteArgs(argc, argv);
+    std::vector<char*> argPointers;
+    for (auto& arg : args) argPointers.push_back(arg.data());
     try {
-        app.parse(argc, argv);
+        app.parse(static_cast<int>(argPointers.size()), argPointers.data());
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {

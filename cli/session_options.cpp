@@ -103,7 +103,7 @@ std::variant<OpenedSession, int> openSession(const SessionOptions& o, Output& ou
         if (*down > 0) s.downloadLimit = *down;
         if (*up > 0) s.uploadLimit = *up;
         // A command-line run is about its own torrent: the queue must not hold it back.
-        s.queueingEnabled = false;
+        if (!o.keepQueue) s.queueingEnabled = false;
     };
     auto events = std::make_shared<EventQueue>();
     options.eventHandler = events->handler();

@@ -29,6 +29,8 @@ struct SessionOptions {
     std::string upLimit;
     bool json = false;
     bool quiet = false;
+    // Not an option: the daemon keeps the library's queue settings; download/seed turn queueing off.
+    bool keepQueue = false;
 
     void addTo(CLI::App& command);
     // Checks values CLI11 cannot (rates); an empty string when all is well. Commands call it before
