@@ -17,6 +17,11 @@ if(TARGET shoal AND HELP2MAN AND GZIP)
   install(FILES ${SHOAL_MAN}.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 endif()
 
+# The daemon's systemd unit (`systemctl enable --now shoal-daemon`); the path systemd reads on Debian.
+if(TARGET shoal)
+  install(FILES ${PROJECT_SOURCE_DIR}/packaging/shoal-daemon.service DESTINATION lib/systemd/system)
+endif()
+
 set(CPACK_PACKAGE_NAME shoal)
 set(CPACK_PACKAGE_VENDOR "Shoal")
 set(CPACK_PACKAGE_CONTACT "Shoal developers <dev@shoal.invalid>")
