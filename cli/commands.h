@@ -30,5 +30,6 @@ void addDaemonCommand(CLI::App& app, std::function<int()>& run);
 void addRemoteCommand(CLI::App& app, std::function<int()>& run);
 // argv with `remote` put before a leading --remote, so that `shoal --remote URL list` parses.
 std::vector<std::string> rewriteRemoteArgs(int argc, char** argv);
+void addSwarmCommand(CLI::App& app, std::function<int()>& run);
 
 }  // namespace shoal::cli

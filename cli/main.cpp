@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
     addInfoCommand(app, run);
     addDownloadCommand(app, run);
     addSeedCommand(app, run);
+    addSwarmCommand(app, run);
     addDaemonCommand(app, run);
     addRemoteCommand(app, run);
     // `shoal --remote URL COMMAND` is `shoal remote --remote URL COMMAND` (cli/cmd_remote.cpp).

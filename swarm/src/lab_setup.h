@@ -1,0 +1,46 @@
+// Everything a lab needs before its clock starts: the work folder, the payload and its torrent, the
+// tracker or the DHT bootstrap node, the peers' addresses, and the versions for the report.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "member.h"
+#include "payload.h"
+#include "shoal/local_session.h"
+#include "tracker.h"
+
+namespace shoal::swarm {
+
+class LabSetup {
+public:
+    // `workDir` empty: a fresh folder under $TMPDIR, removed with everything in it by the destructor.
+    static Result<std::unique_ptr<LabSetup>> create(const Scenario& scenario, const std::filesystem::path& workDir);
+    ~LabSetup();
+
+    const std::filesystem::path& workDir() const { return workDir_; }
+    const PreparedPayload& payload() const { return payload_; }
+    JoinContext context() const;  // discovery set; peers empty
+    std::string peerAddress(int index) const;  // base + 10 + index
+    double seconds() const { return seconds_; }
+    std::vector<std::string> infrastructure() const;
+    std::map<std::string, std::string> versions() const;
+
+private:
+    LabSetup() = default;
+    Result<void> startDhtBootstrap();
+
+    const Scenario* scenario_ = nullptr;
+    std::filesystem::path workDir_;
+    bool ownWorkDir_ = false;
+    PreparedPayload payload_;
+    std::unique_ptr<Tracker> tracker_;
+    std::unique_ptr<LocalSession> bootstrap_;
+    std::string bootstrapEndpoint_;
+    double seconds_ = 0;
+};
+
+}  // namespace shoal::swarm
