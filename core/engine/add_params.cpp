@@ -77,6 +77,18 @@ Result<PreparedAdd> prepareAdd(const AddRequest& request, const Settings& settin
     if (!savePath) return savePath.error();
 
     PreparedAdd prepared;
+    // Downloads without a save path of their own go to the incomplete folder first; seeding data one
+    // already has (seed mode) stays where it is.
+    if (request.savePath.empty() && !settings.incompleteSavePath.empty() && !request.seedMode) {
+        AddRequest incomplete;
+        incomplete.savePath = settings.incompleteSavePath;
+        auto incompletePath = resolveSavePath(incomplete, settings);
+        if (!incompletePath) return incompletePath.error();
+        if (incompletePath.value() != savePath.value()) {
+            prepared.finalSavePath = savePath.value();
+            savePath = incompletePath.value();
+        }
+    }
     lt::add_torrent_params& p = prepared.params;
     p = std::move(source.value());
     p.save_path = savePath.value();

@@ -13,6 +13,7 @@ struct PreparedAdd {
     InfoHashes hashes;
     std::string name;
     std::string savePath;  // absolute, created and writable
+    std::string finalSavePath;  // set when it downloads in the incomplete folder: where it moves when done
 };
 
 Result<PreparedAdd> prepareAdd(const AddRequest& request, const Settings& settings);

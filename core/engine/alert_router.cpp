@@ -141,6 +141,13 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
             entry.row.completedTime = unixNow();
             putRow(entry);
         }
+        if (!entry.row.finalSavePath.empty()) {
+            // Done in the incomplete folder: on to its save path (storage_moved_alert records it).
+            if (entry.row.finalSavePath != entry.row.savePath)
+                entry.handle.move_storage(entry.row.finalSavePath, lt::move_flags_t::dont_replace);
+            entry.row.finalSavePath.clear();
+            putRow(entry);
+        }
         saveResumeData(entry, false);
         if (!entry.finishedThisRun && !shuttingDown) {
             entry.finishedThisRun = true;

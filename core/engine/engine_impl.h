@@ -108,6 +108,7 @@ struct LocalSession::Impl {
     engine::Clock::time_point nextTick{};
     engine::Clock::time_point nextResumeSave{};
     engine::Clock::time_point nextStatsSave{};
+    bool altSpeedInForce = false;  // engine thread: the limits last applied were the alternative ones
     store::Statistics statsAtStart;
     std::int64_t removedDownloaded = 0;  // this run's payload of torrents removed since start
     std::int64_t removedUploaded = 0;

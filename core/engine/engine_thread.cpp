@@ -22,7 +22,8 @@ void LocalSession::Impl::post(std::function<void()> command) {
 void LocalSession::Impl::start() {
     const Settings settings = effectiveSettings();
     lt::session_params params;
-    params.settings = engine::toSettingsPack(settings);
+    altSpeedInForce = altSpeedActive(settings, engine::unixNow());
+    params.settings = engine::toSettingsPack(settings, altSpeedInForce);
     if (auto dht = store->loadSetting("dht_state")) {
         // DHT routing table of the last run, so restarts do not bootstrap from scratch.
         const std::string buf = engine::fromHex(*dht);
@@ -81,6 +82,11 @@ void LocalSession::Impl::tick() {
     if (now >= nextResumeSave) {
         nextResumeSave = now + std::chrono::seconds(settings.resumeSaveIntervalSeconds);
         saveAllResumeData(true);
+    }
+    // The alternative-speed schedule is checked every tick (a localtime_r call) and applied on a flip.
+    if (const bool alt = altSpeedActive(settings, engine::unixNow()); alt != altSpeedInForce) {
+        altSpeedInForce = alt;
+        session->apply_settings(engine::toSettingsPack(settings, alt));
     }
     if (now >= nextStatsSave) {
         nextStatsSave = now + std::chrono::seconds(30);

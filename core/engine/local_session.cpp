@@ -146,7 +146,10 @@ Result<void> LocalSession::applySettings(const Settings& settings) {
     }
     impl_->store->putSetting("settings", settingsToJson(settings));
     Impl* impl = impl_.get();
-    impl->post([impl, effective] { impl->session->apply_settings(engine::toSettingsPack(effective)); });
+    impl->post([impl, effective] {
+        impl->altSpeedInForce = altSpeedActive(effective, engine::unixNow());
+        impl->session->apply_settings(engine::toSettingsPack(effective, impl->altSpeedInForce));
+    });
     return {};
 }
 

@@ -2,6 +2,7 @@
 // their defaults, so a library written by another version still loads.
 #include <nlohmann/json.hpp>
 
+#include <ctime>
 #include <regex>
 
 #include "shoal/settings.h"
@@ -59,6 +60,13 @@ Result<void> validate(const Settings& s) {
     if (s.connectionsLimit < 2) return bad("connections_limit", "must be at least 2");
     if (s.downloadLimit < 0) return bad("download_limit", "must be >= 0 (0 = unlimited)");
     if (s.uploadLimit < 0) return bad("upload_limit", "must be >= 0 (0 = unlimited)");
+    if (s.altDownloadLimit < 0) return bad("alt_download_limit", "must be >= 0 (0 = unlimited)");
+    if (s.altUploadLimit < 0) return bad("alt_upload_limit", "must be >= 0 (0 = unlimited)");
+    if (s.altSpeedBeginMinute < 0 || s.altSpeedBeginMinute >= 24 * 60)
+        return bad("alt_speed_begin_minute", "must be 0..1439 (minutes after midnight)");
+    if (s.altSpeedEndMinute < 0 || s.altSpeedEndMinute >= 24 * 60)
+        return bad("alt_speed_end_minute", "must be 0..1439 (minutes after midnight)");
+    if (s.altSpeedDays < 0 || s.altSpeedDays > 0x7f) return bad("alt_speed_days", "must be a 7-bit day mask");
     if (s.activeDownloads < 0 || s.activeSeeds < 0 || s.activeLimit < 0)
         return bad("active_downloads/active_seeds/active_limit", "must be >= 0");
     if (s.seedRatioGoal && *s.seedRatioGoal < 0) return bad("seed_ratio_goal", "must be >= 0");
@@ -90,6 +98,13 @@ std::string settingsToJson(const Settings& s) {
     j["announce_to_all_trackers"] = s.announceToAllTrackers;
     j["download_limit"] = s.downloadLimit;
     j["upload_limit"] = s.uploadLimit;
+    j["alt_download_limit"] = s.altDownloadLimit;
+    j["alt_upload_limit"] = s.altUploadLimit;
+    j["alt_speed_enabled"] = s.altSpeedEnabled;
+    j["alt_speed_scheduled"] = s.altSpeedScheduled;
+    j["alt_speed_begin_minute"] = s.altSpeedBeginMinute;
+    j["alt_speed_end_minute"] = s.altSpeedEndMinute;
+    j["alt_speed_days"] = s.altSpeedDays;
     j["queueing_enabled"] = s.queueingEnabled;
     j["active_downloads"] = s.activeDownloads;
     j["active_seeds"] = s.activeSeeds;
@@ -97,6 +112,7 @@ std::string settingsToJson(const Settings& s) {
     j["seed_ratio_goal"] = s.seedRatioGoal ? json(*s.seedRatioGoal) : json(nullptr);
     j["seed_time_goal_seconds"] = s.seedTimeGoalSeconds ? json(*s.seedTimeGoalSeconds) : json(nullptr);
     j["default_save_path"] = s.defaultSavePath;
+    j["incomplete_save_path"] = s.incompleteSavePath;
     j["resume_save_interval_seconds"] = s.resumeSaveIntervalSeconds;
     j["aio_threads"] = s.aioThreads;
     j["hashing_threads"] = s.hashingThreads;
@@ -105,6 +121,26 @@ std::string settingsToJson(const Settings& s) {
     j["peer_fingerprint"] = s.peerFingerprint;
     j["user_agent"] = s.userAgent;
     return j.dump();
+}
+
+bool altSpeedActive(const Settings& s, std::int64_t unixSeconds) {
+    if (s.altSpeedEnabled) return true;
+    if (!s.altSpeedScheduled) return false;
+    const std::time_t t = static_cast<std::time_t>(unixSeconds);
+    std::tm local{};
+    localtime_r(&t, &local);
+    const int minute = local.tm_hour * 60 + local.tm_min;
+    const int begin = s.altSpeedBeginMinute, end = s.altSpeedEndMinute;
+    // A window that crosses midnight (22:00-06:00) belongs to the day it began on.
+    int day = local.tm_wday;
+    bool inside;
+    if (begin <= end) {
+        inside = minute >= begin && minute < end;
+    } else {
+        inside = minute >= begin || minute < end;
+        if (minute < end) day = (day + 6) % 7;
+    }
+    return inside && (s.altSpeedDays & (1 << day)) != 0;
 }
 
 Result<Settings> settingsFromJson(const std::string& text) {
@@ -147,6 +183,13 @@ Result<Settings> settingsFromJson(const std::string& text) {
     read("announce_to_all_trackers", s.announceToAllTrackers);
     read("download_limit", s.downloadLimit);
     read("upload_limit", s.uploadLimit);
+    read("alt_download_limit", s.altDownloadLimit);
+    read("alt_upload_limit", s.altUploadLimit);
+    read("alt_speed_enabled", s.altSpeedEnabled);
+    read("alt_speed_scheduled", s.altSpeedScheduled);
+    read("alt_speed_begin_minute", s.altSpeedBeginMinute);
+    read("alt_speed_end_minute", s.altSpeedEndMinute);
+    read("alt_speed_days", s.altSpeedDays);
     read("queueing_enabled", s.queueingEnabled);
     read("active_downloads", s.activeDownloads);
     read("active_seeds", s.activeSeeds);
@@ -154,6 +197,7 @@ Result<Settings> settingsFromJson(const std::string& text) {
     readOptional("seed_ratio_goal", s.seedRatioGoal);
     readOptional("seed_time_goal_seconds", s.seedTimeGoalSeconds);
     read("default_save_path", s.defaultSavePath);
+    read("incomplete_save_path", s.incompleteSavePath);
     read("resume_save_interval_seconds", s.resumeSaveIntervalSeconds);
     read("aio_threads", s.aioThreads);
     read("hashing_threads", s.hashingThreads);

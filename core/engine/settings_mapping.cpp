@@ -31,7 +31,7 @@ int encryptionPolicy(EncryptionPolicy policy) {
 
 }  // namespace
 
-lt::settings_pack toSettingsPack(const Settings& s) {
+lt::settings_pack toSettingsPack(const Settings& s, bool altSpeed) {
     lt::settings_pack p;
     using sp = lt::settings_pack;
 
@@ -70,8 +70,8 @@ lt::settings_pack toSettingsPack(const Settings& s) {
     p.set_bool(sp::announce_to_all_trackers, s.announceToAllTrackers);
     p.set_bool(sp::announce_to_all_tiers, true);
 
-    p.set_int(sp::download_rate_limit, s.downloadLimit);
-    p.set_int(sp::upload_rate_limit, s.uploadLimit);
+    p.set_int(sp::download_rate_limit, altSpeed ? s.altDownloadLimit : s.downloadLimit);
+    p.set_int(sp::upload_rate_limit, altSpeed ? s.altUploadLimit : s.uploadLimit);
 
     // Queueing: -1 is libtorrent's "no limit".
     p.set_int(sp::active_downloads, s.queueingEnabled ? s.activeDownloads : -1);

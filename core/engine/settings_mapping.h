@@ -8,7 +8,9 @@
 
 namespace shoal::engine {
 
-lt::settings_pack toSettingsPack(const Settings& settings);
+// `altSpeed`: the alternative limits are in force (see altSpeedActive()); the engine re-applies the pack
+// when the schedule flips.
+lt::settings_pack toSettingsPack(const Settings& settings, bool altSpeed = false);
 
 // libtorrent exempts local-network peers (loopback included) from rate limits through its "local" peer
 // class. Shoal's limits apply to every peer, so every address is put in the global class.

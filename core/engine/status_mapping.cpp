@@ -109,7 +109,9 @@ TorrentStatus makeStatus(const lt::torrent_status& st, const TorrentEntry& entry
     s.sequential = static_cast<bool>(st.flags & lt::torrent_flags::sequential_download);
     s.progress = st.total_wanted > 0 ? static_cast<double>(st.total_wanted_done) / static_cast<double>(st.total_wanted)
                                      : (st.has_metadata ? 1.0 : 0.0);
+    // torrent_file is only filled when asked for (not on ticks); `total` is the same size minus pad files.
     if (auto info = st.torrent_file.lock()) s.totalSize = info->total_size();
+    else if (st.has_metadata) s.totalSize = st.total;
     s.totalWanted = st.total_wanted;
     s.totalWantedDone = st.total_wanted_done;
     s.downloadedThisRun = st.total_payload_download;
@@ -133,6 +135,10 @@ TorrentStatus makeStatus(const lt::torrent_status& st, const TorrentEntry& entry
     s.uploadLimit = row.uploadLimit;
     s.ratioGoal = row.ratioGoal ? row.ratioGoal : settings.seedRatioGoal;
     s.seedTimeGoalSeconds = row.seedTimeGoalSeconds ? row.seedTimeGoalSeconds : settings.seedTimeGoalSeconds;
+    s.tracker = st.current_tracker;
+    if (s.tracker.empty()) {
+        if (auto info = st.torrent_file.lock(); info && !info->trackers().empty()) s.tracker = info->trackers().front().url;
+    }
     s.activeSeconds = st.active_duration.count();
     s.seedingSeconds = st.seeding_duration.count();
     s.addedTime = row.addedTime;

@@ -67,6 +67,7 @@ Result<TorrentId> LocalSession::add(AddRequest request) {
                     : request.infoHash.size() == 40 ? "magnet:?xt=urn:btih:" + request.infoHash
                                                     : "magnet:?xt=urn:btmh:1220" + request.infoHash;
     row.savePath = p.savePath;
+    row.finalSavePath = p.finalSavePath;
     row.addedTime = unixNow();
     row.userPaused = request.paused;
     row.downloadLimit = request.downloadLimit;
@@ -148,8 +149,15 @@ Result<void> LocalSession::moveStorage(TorrentId id, const std::string& newSaveP
     if (ec || newSavePath.empty()) return makeError(ErrorCode::InvalidArgument, "bad path: " + newSavePath);
     std::filesystem::create_directories(absolute, ec);
     if (ec) return makeError(ErrorCode::Io, "cannot create " + absolute.string() + ": " + ec.message());
-    return onTorrent(impl_.get(), id, [path = absolute.string()](TorrentEntry& e) {
-        if (e.handle.is_valid()) e.handle.move_storage(path, lt::move_flags_t::dont_replace);
+    Impl* impl = impl_.get();
+    return onTorrent(impl, id, [impl, path = absolute.string()](TorrentEntry& e) {
+        if (!e.handle.is_valid()) return;
+        // The user chose its place: it no longer moves by itself when it finishes.
+        if (!e.row.finalSavePath.empty()) {
+            e.row.finalSavePath.clear();
+            impl->putRow(e);
+        }
+        e.handle.move_storage(path, lt::move_flags_t::dont_replace);
     });
 }
 

@@ -136,6 +136,24 @@ Result<void> LocalSession::addTrackers(TorrentId id, const std::vector<std::stri
     });
 }
 
+Result<void> LocalSession::replaceTrackers(TorrentId id, const std::vector<std::string>& urls) {
+    for (const auto& url : urls) {
+        if (url.empty()) return makeError(ErrorCode::InvalidArgument, "empty tracker URL");
+    }
+    Impl* impl = impl_.get();
+    return onTorrent(impl, id, [impl, urls](TorrentEntry& e) {
+        if (!e.handle.is_valid()) return;
+        std::vector<lt::announce_entry> entries;
+        for (const auto& url : urls) {
+            lt::announce_entry entry(url);
+            entry.tier = static_cast<std::uint8_t>(std::min<std::size_t>(entries.size(), 255));
+            entries.push_back(std::move(entry));
+        }
+        e.handle.replace_trackers(entries);
+        impl->saveResumeData(e, false);
+    });
+}
+
 Result<void> LocalSession::connectPeer(TorrentId id, const std::string& endpoint) {
     auto parsed = engine::parseEndpoint(endpoint);
     if (!parsed) return parsed.error();

@@ -51,7 +51,7 @@ std::vector<StoredTorrent> Store::loadTorrents() {
                     "SELECT t.id, t.info_hash_v1, t.info_hash_v2, t.name, t.metainfo, t.magnet_uri, t.save_path,"
                     " t.added_time, t.completed_time, t.queue_position, t.user_paused, t.download_limit,"
                     " t.upload_limit, t.ratio_goal, t.seed_time_goal, t.category, t.all_time_downloaded,"
-                    " t.all_time_uploaded, r.data"
+                    " t.all_time_uploaded, r.data, t.final_save_path"
                     " FROM torrents t LEFT JOIN resume_data r ON r.torrent_id = t.id"
                     " ORDER BY t.queue_position < 0, t.queue_position, t.id");
     while (query.step()) {
@@ -77,6 +77,7 @@ std::vector<StoredTorrent> Store::loadTorrents() {
         r.allTimeUploaded = query.integer(17);
         if (auto it = tags.find(r.id); it != tags.end()) r.tags = it->second;
         s.resumeData = query.blob(18);
+        r.finalSavePath = query.text(19);
         out.push_back(std::move(s));
     }
     return out;

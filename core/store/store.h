@@ -25,6 +25,7 @@ struct TorrentRow {
     std::vector<char> metainfo;      // bencoded .torrent; empty while a magnet has no metadata
     std::string magnetUri;           // what it was added from, if a magnet/hash
     std::string savePath;
+    std::string finalSavePath;       // where it moves when it finishes (incomplete folder); "" = stays
     std::int64_t addedTime = 0;      // unix seconds
     std::int64_t completedTime = 0;  // unix seconds, 0 if never
     int queuePosition = -1;

@@ -137,19 +137,19 @@ bool StoreWriter::applyOne(const WriteOp& op) {
         Statement upsert(db,
                          "INSERT INTO torrents (id, info_hash_v1, info_hash_v2, name, metainfo, magnet_uri, save_path,"
                          " added_time, completed_time, queue_position, user_paused, download_limit, upload_limit,"
-                         " ratio_goal, seed_time_goal, category, all_time_downloaded, all_time_uploaded)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+                         " ratio_goal, seed_time_goal, category, all_time_downloaded, all_time_uploaded, final_save_path)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
                          " ON CONFLICT (id) DO UPDATE SET info_hash_v1 = ?2, info_hash_v2 = ?3, name = ?4,"
                          " metainfo = ?5, magnet_uri = ?6, save_path = ?7, added_time = ?8, completed_time = ?9,"
                          " queue_position = ?10, user_paused = ?11, download_limit = ?12, upload_limit = ?13,"
                          " ratio_goal = ?14, seed_time_goal = ?15, category = ?16, all_time_downloaded = ?17,"
-                         " all_time_uploaded = ?18");
+                         " all_time_uploaded = ?18, final_save_path = ?19");
         upsert.bind(1, r.id).bind(2, r.infoHashV1).bind(3, r.infoHashV2).bind(4, r.name).bind(5, r.metainfo);
         upsert.bind(6, r.magnetUri).bind(7, r.savePath).bind(8, r.addedTime).bind(9, r.completedTime);
         upsert.bind(10, std::int64_t{r.queuePosition}).bind(11, std::int64_t{r.userPaused});
         upsert.bind(12, std::int64_t{r.downloadLimit}).bind(13, std::int64_t{r.uploadLimit});
         upsert.bind(14, r.ratioGoal).bind(15, r.seedTimeGoalSeconds).bind(16, r.category);
-        upsert.bind(17, r.allTimeDownloaded).bind(18, r.allTimeUploaded);
+        upsert.bind(17, r.allTimeDownloaded).bind(18, r.allTimeUploaded).bind(19, r.finalSavePath);
         if (!upsert.execute()) return false;
         Statement clear(db, "DELETE FROM torrent_tags WHERE torrent_id = ?1");
         if (!clear.bind(1, r.id).execute()) return false;

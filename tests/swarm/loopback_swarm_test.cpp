@@ -184,3 +184,33 @@ TEST_F(LoopbackSwarm, V2OnlyAndHybridTorrentsTransfer) {
 
 }  // namespace
 }  // namespace shoal::test
+
+// Settings::incompleteSavePath: a download without its own save path lives in the incomplete folder
+// until it finishes, then moves to the default save path; the library remembers the final place.
+TEST_F(LoopbackSwarm, DownloadsInTheIncompleteFolderThenMovesToTheSavePath) {
+    const CreatedTorrent torrent = makeTorrent("moving", 4 << 20, TorrentVersion::V1);
+    Peer& seeder = startPeer("127.0.0.50");
+    seed(seeder, torrent);
+    const fs::path incomplete = dir_.path() / "incomplete", complete = dir_.path() / "complete";
+    Peer& leecher = startPeer("127.0.0.51", [&](Settings& s) {
+        s.incompleteSavePath = incomplete.string();
+        s.defaultSavePath = complete.string();
+    });
+    AddRequest request;
+    request.torrentBytes = torrent.bytes;
+    request.peers = {seeder.endpoint};
+    auto id = leecher.session->add(request);
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    EXPECT_EQ(fs::path(leecher.session->status(*id)->savePath), fs::absolute(incomplete));
+
+    ASSERT_TRUE(leecher.waitFor(EventType::Finished, *id, 60s));
+    const bool moved = leecher.events
+                           ->waitFor([&](const Event&) {
+                               return fs::path(leecher.session->status(*id)->savePath) == fs::absolute(complete);
+                           }, 30s)
+                           .has_value() ||
+                       fs::path(leecher.session->status(*id)->savePath) == fs::absolute(complete);
+    ASSERT_TRUE(moved) << "still in " << leecher.session->status(*id)->savePath;
+    expectSameTree(complete, "moving");
+    EXPECT_FALSE(fs::exists(incomplete / "moving" / "part-1.bin"));
+}

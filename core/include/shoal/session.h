@@ -41,6 +41,13 @@ public:
     virtual Result<void> setCategory(TorrentId id, const std::string& category) = 0;
     virtual Result<void> setTags(TorrentId id, const std::vector<std::string>& tags) = 0;
     virtual Result<void> addTrackers(TorrentId id, const std::vector<std::string>& urls) = 0;
+    // Makes `urls` the torrent's whole tracker list, one tier each in this order (the GUI's edit and
+    // remove). Not pure: a session that cannot do it says so.
+    virtual Result<void> replaceTrackers(TorrentId id, const std::vector<std::string>& urls) {
+        (void)id;
+        (void)urls;
+        return makeError(ErrorCode::InvalidArgument, "this session cannot replace trackers");
+    }
     virtual Result<void> connectPeer(TorrentId id, const std::string& endpoint) = 0;
     virtual Result<void> applySettings(const Settings& settings) = 0;
 

@@ -39,6 +39,16 @@ struct Settings {
     // Speed (bytes/s, 0 = unlimited). Limits apply to local and LAN peers too.
     int downloadLimit = 0;
     int uploadLimit = 0;
+    // Alternative limits ("turtle mode"), in force when altSpeedEnabled, or by the schedule: from
+    // altSpeedBeginMinute to altSpeedEndMinute (minutes after local midnight; a window may cross
+    // midnight) on the days in altSpeedDays (bit 0 Sunday .. bit 6 Saturday, as Transmission's RPC).
+    int altDownloadLimit = 0;
+    int altUploadLimit = 0;
+    bool altSpeedEnabled = false;
+    bool altSpeedScheduled = false;
+    int altSpeedBeginMinute = 22 * 60;
+    int altSpeedEndMinute = 6 * 60;
+    int altSpeedDays = 0x7f;
 
     // Queueing
     bool queueingEnabled = true;
@@ -52,6 +62,9 @@ struct Settings {
 
     // Storage and persistence
     std::string defaultSavePath;      // empty: the user's Downloads folder
+    // Non-empty: torrents added without an explicit save path download here and move to their save
+    // path when they finish (qBittorrent's "keep incomplete torrents in").
+    std::string incompleteSavePath;
     int resumeSaveIntervalSeconds = 10;
 
     // Engine tuning (see ../shared/LIBTORRENT-NOTES.md, measured on loopback)
@@ -66,6 +79,9 @@ struct Settings {
 
     bool operator==(const Settings&) const = default;
 };
+
+// True if the alternative limits are in force at `unixSeconds`, local time (schedule or switch).
+bool altSpeedActive(const Settings& settings, std::int64_t unixSeconds);
 
 // Checks ranges and syntax; the message names the first bad field.
 Result<void> validate(const Settings& settings);

@@ -51,6 +51,9 @@ struct TorrentStatus {
     std::int64_t completedTime = 0;  // unix seconds, 0 if never
     std::string category;
     std::vector<std::string> tags;
+    // The tracker announced to (or, before any announce, the first in the torrent): what a tracker
+    // filter groups by. Empty for a torrent without trackers.
+    std::string tracker;
 
     bool operator==(const TorrentStatus&) const = default;
 };
