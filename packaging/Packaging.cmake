@@ -28,6 +28,11 @@ set(CPACK_PACKAGE_CONTACT "Shoal developers <dev@shoal.invalid>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# shoal-gui loads these as plugins, which dpkg-shlibdeps cannot see: the X11 (xcb) platform and the SVG
+# icon engine that draws the app icon.
+if(TARGET shoal-gui)
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6svg6")
+endif()
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

@@ -11,8 +11,11 @@ packages=(
   nlohmann-json3-dev libspdlog-dev libfmt-dev
   # cli
   libcli11-dev
-  # tests
-  libgtest-dev libgmock-dev
+  # gui (Qt 6 Widgets, Charts, Svg; translations; desktop file and AppStream checks)
+  qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools
+  libgl-dev libxkbcommon-dev desktop-file-utils appstream
+  # tests (xvfb/xauth for the real-window GUI test, the offscreen platform for the rest)
+  libgtest-dev libgmock-dev xvfb xauth
   # interop peers, tracker and benchmark tools
   aria2 transmission-cli opentracker qbittorrent-nox mktorrent iperf3 openssl curl time bc iproute2
   libbenchmark-dev
