@@ -2,7 +2,6 @@
 #include "details/file_tree_model.h"
 
 #include <QApplication>
-#include <QCollator>
 #include <QHash>
 #include <QStyle>
 #include <algorithm>
@@ -55,6 +54,38 @@ QString priorityName(int priority) {
         default:
             return FileTreeModel::tr("Priority %1").arg(priority);  // libtorrent's 2, 3, 5, 6
     }
+}
+
+// "file2" before "file10", case-insensitive otherwise. By hand rather than QCollator: its numeric mode
+// needs ICU, and in the C locale (tests, minimal systems) it silently sorts "10" before "2".
+bool naturalLess(const QString& a, const QString& b) {
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].isDigit() && b[j].isDigit()) {
+            qsizetype ei = i;
+            qsizetype ej = j;
+            while (ei < a.size() && a[ei].isDigit()) ++ei;
+            while (ej < b.size() && b[ej].isDigit()) ++ej;
+            // Compare digit runs by value: strip leading zeros, then longer is bigger, then textually.
+            QStringView x = QStringView(a).mid(i, ei - i);
+            QStringView y = QStringView(b).mid(j, ej - j);
+            while (x.size() > 1 && x.front() == QLatin1Char('0')) x = x.mid(1);
+            while (y.size() > 1 && y.front() == QLatin1Char('0')) y = y.mid(1);
+            if (x.size() != y.size()) return x.size() < y.size();
+            if (const int c = x.compare(y); c != 0) return c < 0;
+            i = ei;
+            j = ej;
+            continue;
+        }
+        const QChar ca = a[i].toCaseFolded();
+        const QChar cb = b[j].toCaseFolded();
+        if (ca != cb) return ca < cb;
+        ++i;
+        ++j;
+    }
+    if ((a.size() - i) != (b.size() - j)) return (a.size() - i) < (b.size() - j);
+    return a < b;  // equal but for case or zeros: any fixed order
 }
 
 double fraction(std::int64_t done, std::int64_t size) {
@@ -328,13 +359,10 @@ void FileTreeModel::build(const std::vector<FileEntry>& files) {
         shape_.push_back(std::move(shape));
     }
     // Folders first, then names in the order a person expects ("file2" before "file10").
-    QCollator collator;
-    collator.setNumericMode(true);
-    collator.setCaseSensitivity(Qt::CaseInsensitive);
     std::function<void(Node&)> sortTree = [&](Node& node) {
         std::stable_sort(node.children.begin(), node.children.end(), [&](const auto& a, const auto& b) {
             if (a->isFolder() != b->isFolder()) return a->isFolder();
-            return collator.compare(a->name, b->name) < 0;
+            return naturalLess(a->name, b->name);
         });
         for (std::size_t r = 0; r < node.children.size(); ++r) {
             node.children[r]->row = static_cast<int>(r);
