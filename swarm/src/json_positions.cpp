@@ -59,8 +59,9 @@ public:
     bool string(string_t&) override { return value(); }
     bool binary(binary_t&) override { return value(); }
     bool start_object(std::size_t) override {
+        const std::string pointer = currentPointer();  // before value() moves an array to its next index
         value();
-        stack_.push_back({currentPointer(), false, 0, ""});
+        stack_.push_back({pointer, false, 0, ""});
         return true;
     }
     bool key(string_t& key) override {
@@ -75,8 +76,9 @@ public:
         return true;
     }
     bool start_array(std::size_t) override {
+        const std::string pointer = currentPointer();
         value();
-        stack_.push_back({currentPointer(), true, 0, ""});
+        stack_.push_back({pointer, true, 0, ""});
         return true;
     }
     bool end_array() override {

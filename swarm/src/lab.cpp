@@ -124,9 +124,14 @@ void Lab::churn(double t) {
         if (online.empty()) continue;
         const auto k = std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(group->churn.fraction * online.size())));
         std::shuffle(online.begin(), online.end(), random_);
-        for (std::size_t n = 0; n < k && n < online.size(); ++n) {
-            leave(online[n], t, false);
-            slots_[online[n]].rejoinAt = t + group->churn.downtime;
+        online.resize(std::min(k, online.size()));
+        // They leave together: each stops its torrent and waits a tick for its last counters.
+        std::vector<std::future<void>> leaving;
+        for (std::size_t i : online) leaving.push_back(std::async(std::launch::async, [this, i] { slots_[i].member->leave(); }));
+        for (auto& f : leaving) f.get();
+        for (std::size_t i : online) {
+            leave(i, t, false);  // records it (the member is already offline)
+            slots_[i].rejoinAt = t + group->churn.downtime;
         }
     }
 }

@@ -2,6 +2,7 @@
 #include "scenario_reader.h"
 
 #include <cmath>
+#include <cstdio>
 
 namespace shoal::swarm {
 
@@ -77,7 +78,9 @@ std::optional<double> ObjectReader::number(const std::string& key, double min, d
     }
     const double d = v->get<double>();
     if (!std::isfinite(d) || d < min || d > max) {
-        issue(key, "must be between " + nlohmann::json(min).dump() + " and " + nlohmann::json(max).dump());
+        char range[96];
+        std::snprintf(range, sizeof range, "must be between %g and %g", min, max);
+        issue(key, range);
         return std::nullopt;
     }
     return d;

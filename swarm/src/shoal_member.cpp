@@ -72,6 +72,15 @@ public:
 
     void leave() override {
         if (!session_) return;
+        // Leave as a client that quits does: stop the torrent (connections close) and take the counters
+        // from the snapshot after that, which is a tick behind the engine (up to 200 ms of transfer).
+        if (id_ != kNoTorrent && session_->pause(id_)) {
+            waitUntil([&] {
+                auto st = session_->status(id_);
+                return !st || st->state == TorrentState::Stopped || st->state == TorrentState::Completed ||
+                       st->state == TorrentState::Errored;
+            }, 2s);
+        }
         const MemberSample last = sample();  // the last counters of this run
         session_->shutdown();
         session_.reset();
@@ -189,6 +198,7 @@ private:
     Result<void> rejoin(const JoinContext& ctx) {
         // The library re-adds the torrent under the same id; named peers are connected once it is back.
         waitUntil([&] { return added_.load(); }, 10s);
+        (void)session_->resume(id_);  // it was stopped when it left
         for (const auto& peer : ctx.peers) connectTo(peer);
         return {};
     }
