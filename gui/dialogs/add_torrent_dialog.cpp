@@ -35,7 +35,8 @@ QLabel* selectableLabel() {
 }
 }  // namespace
 
-AddTorrentDialog::AddTorrentDialog(SessionBridge& bridge, QWidget* parent) : QDialog(parent), bridge_(bridge) {
+AddTorrentDialog::AddTorrentDialog(SessionBridge& bridge, QWidget* parent)
+    : QDialog(parent), bridge_(bridge) {
     setWindowTitle(tr("Add Torrent"));
     buildUi();
     connect(&bridge_, &SessionBridge::torrentAdded, this, &AddTorrentDialog::onAdded);
@@ -66,8 +67,8 @@ void AddTorrentDialog::buildUi() {
     savePath_->setEditable(true);
     savePath_->setInsertPolicy(QComboBox::NoInsert);
     savePath_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    const QString defaultPath = QString::fromStdString(bridge_.session() ? bridge_.session()->settings().defaultSavePath
-                                                                         : std::string());
+    const QString defaultPath = QString::fromStdString(
+        bridge_.session() ? bridge_.session()->settings().defaultSavePath : std::string());
     const QStringList history = QSettings().value(QLatin1String(kHistoryKey)).toStringList();
     savePath_->addItems(history);
     if (!defaultPath.isEmpty() && !history.contains(defaultPath)) savePath_->addItem(defaultPath);
@@ -165,7 +166,8 @@ bool AddTorrentDialog::setSource(const QString& fileOrMagnet) {
     } else {
         // A bare info-hash: the same as a magnet that names nothing but the hash.
         const std::string& h = request_.infoHash;
-        summary = summarizeMagnet(h.size() == 40 ? "magnet:?xt=urn:btih:" + h : "magnet:?xt=urn:btmh:1220" + h);
+        summary =
+            summarizeMagnet(h.size() == 40 ? "magnet:?xt=urn:btih:" + h : "magnet:?xt=urn:btmh:1220" + h);
     }
     if (!summary) {
         showError(QString::fromStdString(summary.error().message));
@@ -179,7 +181,9 @@ bool AddTorrentDialog::setSource(const QString& fileOrMagnet) {
     return true;
 }
 
-QString AddTorrentDialog::errorText() const { return !errorLabel_->isHidden() ? errorLabel_->text() : QString(); }
+QString AddTorrentDialog::errorText() const {
+    return !errorLabel_->isHidden() ? errorLabel_->text() : QString();
+}
 
 void AddTorrentDialog::showError(const QString& message) {
     errorLabel_->setText(message);
@@ -190,8 +194,10 @@ void AddTorrentDialog::showSummary() {
     nameLabel_->setText(summary_.name.empty() ? tr("(unknown until metadata arrives)")
                                               : QString::fromStdString(summary_.name));
     sizeLabel_->setText(summary_.hasMetadata ? formatSize(summary_.totalSize) : tr("Unknown"));
-    hashV1Label_->setText(summary_.hashes.v1.empty() ? tr("N/A") : QString::fromStdString(summary_.hashes.v1));
-    hashV2Label_->setText(summary_.hashes.v2.empty() ? tr("N/A") : QString::fromStdString(summary_.hashes.v2));
+    hashV1Label_->setText(summary_.hashes.v1.empty() ? tr("N/A")
+                                                     : QString::fromStdString(summary_.hashes.v1));
+    hashV2Label_->setText(summary_.hashes.v2.empty() ? tr("N/A")
+                                                     : QString::fromStdString(summary_.hashes.v2));
     commentLabel_->setText(QString::fromStdString(summary_.comment));
     tree_->setFiles(summary_.files);
     if (alreadyInSession()) {
@@ -266,7 +272,8 @@ bool AddTorrentDialog::matchesOurHash(TorrentId id) const {
     const auto status = bridge_.session()->status(id);
     if (!status) return false;
     const InfoHashes& ours = summary_.hashes;
-    return (!ours.v1.empty() && ours.v1 == status->hashes.v1) || (!ours.v2.empty() && ours.v2 == status->hashes.v2);
+    return (!ours.v1.empty() && ours.v1 == status->hashes.v1) ||
+           (!ours.v2.empty() && ours.v2 == status->hashes.v2);
 }
 
 void AddTorrentDialog::accept() {

@@ -80,7 +80,7 @@ private:
     void onDetails(const TorrentDetails& details);
 
     SessionBridge& bridge_;
-    AddRequest request_;      // the source part (bytes, magnet or hash) from setSource()
+    AddRequest request_;  // the source part (bytes, magnet or hash) from setSource()
     TorrentSummary summary_;
     bool haveSource_ = false;
     Stage stage_ = Stage::Options;

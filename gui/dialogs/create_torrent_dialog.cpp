@@ -31,7 +31,8 @@ QString writeTorrentFile(const std::filesystem::path& path, const std::vector<ch
         std::ofstream out(part, std::ios::binary | std::ios::trunc);
         out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         out.close();
-        if (!out) return CreateTorrentDialog::tr("cannot write %1").arg(QString::fromStdString(part.string()));
+        if (!out)
+            return CreateTorrentDialog::tr("cannot write %1").arg(QString::fromStdString(part.string()));
     }
     std::error_code ec;
     std::filesystem::rename(part, path, ec);
@@ -65,7 +66,8 @@ std::vector<std::vector<std::string>> parseTrackerTiers(const QString& text) {
     return tiers;
 }
 
-CreateTorrentDialog::CreateTorrentDialog(SessionBridge& bridge, QWidget* parent) : QDialog(parent), bridge_(bridge) {
+CreateTorrentDialog::CreateTorrentDialog(SessionBridge& bridge, QWidget* parent)
+    : QDialog(parent), bridge_(bridge) {
     setWindowTitle(tr("Create Torrent"));
     buildUi();
 }
@@ -87,7 +89,8 @@ void CreateTorrentDialog::buildUi() {
         if (!f.isEmpty()) setSourcePath(f);
     });
     connect(pickFolder, &QPushButton::clicked, this, [this] {
-        const QString d = QFileDialog::getExistingDirectory(this, tr("Choose a folder to share"), source_->text());
+        const QString d =
+            QFileDialog::getExistingDirectory(this, tr("Choose a folder to share"), source_->text());
         if (!d.isEmpty()) setSourcePath(d);
     });
     auto* sourceRow = new QHBoxLayout;
@@ -193,7 +196,8 @@ CreateRequest CreateTorrentDialog::buildRequest() const {
     request.version = static_cast<TorrentVersion>(version_->currentData().toInt());
     request.pieceSize = pieceSize_->currentData().toLongLong();
     request.trackerTiers = parseTrackerTiers(trackers_->toPlainText());
-    for (const QString& url : nonEmptyLines(webSeeds_->toPlainText())) request.webSeeds.push_back(url.toStdString());
+    for (const QString& url : nonEmptyLines(webSeeds_->toPlainText()))
+        request.webSeeds.push_back(url.toStdString());
     request.isPrivate = private_->isChecked();
     request.comment = comment_->text().trimmed().toStdString();
     request.sourceTag = sourceTag_->text().trimmed().toStdString();
@@ -238,19 +242,24 @@ void CreateTorrentDialog::startCreate() {
         auto onProgress = [this, lastShown](const CreateProgress& p) {
             const int shown = p.totalBytes > 0 ? static_cast<int>(p.bytesHashed * 1000 / p.totalBytes) : 0;
             if (lastShown->exchange(shown) == shown) return;
-            QMetaObject::invokeMethod(this, [this, p] {
-                if (!running_) return;
-                progress_->setValue(p.totalBytes > 0 ? static_cast<int>(p.bytesHashed * 1000 / p.totalBytes) : 0);
-                Q_EMIT progressChanged(p.bytesHashed, p.totalBytes);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [this, p] {
+                    if (!running_) return;
+                    progress_->setValue(
+                        p.totalBytes > 0 ? static_cast<int>(p.bytesHashed * 1000 / p.totalBytes) : 0);
+                    Q_EMIT progressChanged(p.bytesHashed, p.totalBytes);
+                },
+                Qt::QueuedConnection);
         };
         auto created = createTorrent(request, onProgress, cancel.get());
         bool ok = false;
         QString message;
         std::vector<char> bytes;
         if (!created) {
-            message = created.error().code == ErrorCode::Cancelled ? tr("Cancelled.")
-                                                                   : QString::fromStdString(created.error().message);
+            message = created.error().code == ErrorCode::Cancelled
+                          ? tr("Cancelled.")
+                          : QString::fromStdString(created.error().message);
         } else if (cancel->load()) {
             message = tr("Cancelled.");
         } else if (QString error = writeTorrentFile(output, created->bytes); !error.isEmpty()) {
@@ -262,9 +271,12 @@ void CreateTorrentDialog::startCreate() {
                           .arg(created->numPieces);
             bytes = std::move(created->bytes);
         }
-        QMetaObject::invokeMethod(this, [this, ok, message, bytes = std::move(bytes)]() mutable {
-            onWorkerDone(ok, message, std::move(bytes));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, ok, message, bytes = std::move(bytes)]() mutable {
+                onWorkerDone(ok, message, std::move(bytes));
+            },
+            Qt::QueuedConnection);
     });
 }
 

@@ -67,7 +67,8 @@ void FileSelectionTree::setFiles(const std::vector<FileEntry>& files) {
     QHash<QTreeWidgetItem*, std::int64_t> folderSizes;
     for (std::size_t i = 0; i < fileItems_.size(); ++i) {
         if (fileItems_[i] == nullptr) continue;
-        for (QTreeWidgetItem* p = fileItems_[i]->parent(); p != nullptr; p = p->parent()) folderSizes[p] += fileSizes_[i];
+        for (QTreeWidgetItem* p = fileItems_[i]->parent(); p != nullptr; p = p->parent())
+            folderSizes[p] += fileSizes_[i];
     }
     for (auto it = folderSizes.cbegin(); it != folderSizes.cend(); ++it) {
         it.key()->setText(1, formatSize(it.value()));
@@ -88,13 +89,15 @@ bool FileSelectionTree::setFileChecked(int fileIndex, bool checked) {
 }
 
 void FileSelectionTree::setAllChecked(bool checked) {
-    for (int i = 0; i < topLevelItemCount(); ++i) topLevelItem(i)->setCheckState(0, checked ? Qt::Checked : Qt::Unchecked);
+    for (int i = 0; i < topLevelItemCount(); ++i)
+        topLevelItem(i)->setCheckState(0, checked ? Qt::Checked : Qt::Unchecked);
 }
 
 std::vector<FilePriority> FileSelectionTree::priorities() const {
     std::vector<FilePriority> result(fileItems_.size(), FilePriority::Normal);
     for (std::size_t i = 0; i < fileItems_.size(); ++i) {
-        if (fileItems_[i] != nullptr && fileItems_[i]->checkState(0) == Qt::Unchecked) result[i] = FilePriority::Skip;
+        if (fileItems_[i] != nullptr && fileItems_[i]->checkState(0) == Qt::Unchecked)
+            result[i] = FilePriority::Skip;
     }
     return result;
 }

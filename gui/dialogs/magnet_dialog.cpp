@@ -40,7 +40,8 @@ MagnetDialog::MagnetDialog(QWidget* parent) : QDialog(parent) {
     layout->addWidget(buttons_);
     resize(560, 260);
 
-    const QString clip = QGuiApplication::clipboard() ? QGuiApplication::clipboard()->text().trimmed() : QString();
+    const QString clip =
+        QGuiApplication::clipboard() ? QGuiApplication::clipboard()->text().trimmed() : QString();
     if (!clip.isEmpty() && looksLikeMagnet(clip.section(QLatin1Char('\n'), 0, 0).trimmed())) setText(clip);
     check();
 }
@@ -61,7 +62,8 @@ void MagnetDialog::check() {
     const QStringList lines = links();
     QString problem;
     for (int i = 0; i < lines.size() && problem.isEmpty(); ++i) {
-        if (!looksLikeMagnet(lines[i])) problem = tr("Line %1 is not a magnet link: %2").arg(i + 1).arg(lines[i].left(60));
+        if (!looksLikeMagnet(lines[i]))
+            problem = tr("Line %1 is not a magnet link: %2").arg(i + 1).arg(lines[i].left(60));
     }
     error_->setText(problem);
     error_->setVisible(!problem.isEmpty());

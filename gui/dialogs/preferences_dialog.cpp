@@ -46,7 +46,8 @@ QWidget* folderRow(QLineEdit* edit, QWidget* dialog) {
     layout->setContentsMargins(0, 0, 0, 0);
     auto* browse = new QPushButton(PreferencesDialog::tr("Browse…"));
     QObject::connect(browse, &QPushButton::clicked, dialog, [edit, dialog] {
-        const QString dir = QFileDialog::getExistingDirectory(dialog, PreferencesDialog::tr("Choose a folder"), edit->text());
+        const QString dir =
+            QFileDialog::getExistingDirectory(dialog, PreferencesDialog::tr("Choose a folder"), edit->text());
         if (!dir.isEmpty()) edit->setText(dir);
     });
     layout->addWidget(edit, 1);
@@ -68,15 +69,18 @@ int listenPort(const std::string& listenInterfaces) {
 std::string withListenPort(const std::string& listenInterfaces, int port) {
     static const QRegularExpression entry(QStringLiteral("^\\s*(.*):(\\d+)(s?)\\s*$"));
     QStringList out;
-    for (const QString& part : QString::fromStdString(listenInterfaces).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    for (const QString& part :
+         QString::fromStdString(listenInterfaces).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const auto match = entry.match(part);
-        if (match.hasMatch()) out << QStringLiteral("%1:%2%3").arg(match.captured(1)).arg(port).arg(match.captured(3));
+        if (match.hasMatch())
+            out << QStringLiteral("%1:%2%3").arg(match.captured(1)).arg(port).arg(match.captured(3));
     }
     if (out.isEmpty()) out << QStringLiteral("0.0.0.0:%1").arg(port) << QStringLiteral("[::]:%1").arg(port);
     return out.join(QLatin1Char(',')).toStdString();
 }
 
-PreferencesDialog::PreferencesDialog(SessionBridge& bridge, QWidget* parent) : QDialog(parent), bridge_(bridge) {
+PreferencesDialog::PreferencesDialog(SessionBridge& bridge, QWidget* parent)
+    : QDialog(parent), bridge_(bridge) {
     setWindowTitle(tr("Preferences"));
     tabs_ = new QTabWidget;
     tabs_->addTab(buildDownloadsPage(), tr("Downloads"));
@@ -88,7 +92,8 @@ PreferencesDialog::PreferencesDialog(SessionBridge& bridge, QWidget* parent) : Q
     errorLabel_->setStyleSheet(QStringLiteral("color: #c01c28"));
     errorLabel_->setWordWrap(true);
     errorLabel_->hide();
-    buttons_ = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel);
+    buttons_ =
+        new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel);
     connect(buttons_, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(buttons_, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
     connect(buttons_->button(QDialogButtonBox::Apply), &QPushButton::clicked, this, [this] { apply(); });
@@ -105,12 +110,13 @@ PreferencesDialog::PreferencesDialog(SessionBridge& bridge, QWidget* parent) : Q
         Q_EMIT applied();
         if (closeWhenApplied_) QDialog::accept();
     });
-    connect(&bridge_, &SessionBridge::commandFailed, this, [this](const QString& what, const QString& message) {
-        if (!pending_ || what != SessionBridge::tr("Preferences")) return;
-        pending_ = false;
-        closeWhenApplied_ = false;
-        showError(message);
-    });
+    connect(&bridge_, &SessionBridge::commandFailed, this,
+            [this](const QString& what, const QString& message) {
+                if (!pending_ || what != SessionBridge::tr("Preferences")) return;
+                pending_ = false;
+                closeWhenApplied_ = false;
+                showError(message);
+            });
     load(bridge_.session() ? bridge_.session()->settings() : Settings{});
 }
 
@@ -293,7 +299,7 @@ Settings PreferencesDialog::collect() const {
     s.incompleteSavePath = useIncomplete_->isChecked() ? incompletePath_->text().trimmed().toStdString() : "";
 
     // An unchanged port keeps the loaded string as it is (it may name specific addresses).
-    if (port_->value() != listenPort(loaded_.listenInterfaces)) {
+    if (port_->value() != std::max(0, listenPort(loaded_.listenInterfaces))) {
         s.listenInterfaces = withListenPort(loaded_.listenInterfaces, port_->value());
     }
     s.connectionsLimit = connections_->value();
@@ -350,7 +356,9 @@ void PreferencesDialog::accept() {
     closeWhenApplied_ = apply();
 }
 
-QString PreferencesDialog::errorText() const { return !errorLabel_->isHidden() ? errorLabel_->text() : QString(); }
+QString PreferencesDialog::errorText() const {
+    return !errorLabel_->isHidden() ? errorLabel_->text() : QString();
+}
 
 void PreferencesDialog::showError(const QString& message) {
     errorLabel_->setText(message);

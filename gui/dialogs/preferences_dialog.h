@@ -54,7 +54,7 @@ private:
 
     SessionBridge& bridge_;
     Settings loaded_;
-    bool pending_ = false;       // an apply() is on its way to the session
+    bool pending_ = false;  // an apply() is on its way to the session
     bool closeWhenApplied_ = false;
 
     QTabWidget* tabs_ = nullptr;
