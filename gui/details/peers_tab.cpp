@@ -37,6 +37,9 @@ PeersTab::PeersTab(QWidget* parent)
     view_->horizontalHeader()->resizeSection(PeerTableModel::Country, 60);
     view_->horizontalHeader()->resizeSection(PeerTableModel::Address, 170);
     view_->horizontalHeader()->resizeSection(PeerTableModel::Client, 150);
+    view_->horizontalHeader()->resizeSection(PeerTableModel::Flags, 60);
+    view_->horizontalHeader()->resizeSection(PeerTableModel::Connection, 120);
+    view_->horizontalHeader()->resizeSection(PeerTableModel::Source, 100);
     view_->setItemDelegateForColumn(PeerTableModel::Progress,
                                     new ProgressDelegate(PeerTableModel::ProgressRole, view_));
 

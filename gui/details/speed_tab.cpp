@@ -145,6 +145,9 @@ void SpeedTab::redraw() {
     upload_->replace(up);
     const double top = niceCeiling(peak / scale * 1.1);
     rateAxis_->setRange(0, top);
+    // Ticks on round values: 5 -> 0,1,..5; 2 -> 0,0.5,..2; 1 -> 0,0.2,..1 (times a power of ten).
+    const double lead = top / std::pow(10.0, std::floor(std::log10(top)));
+    rateAxis_->setTickCount(std::lround(lead) == 2 ? 5 : 6);
     rateAxis_->setLabelFormat(top < 10 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
     rateAxis_->setTitleText(tr(units[unit]));
 }
