@@ -2,6 +2,7 @@
 // folder and hooks; SIGTERM/SIGINT (or the RPC's session-close) save and exit.
 #include <fcntl.h>
 #include <poll.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -116,6 +117,8 @@ void tellParent(int& fd, char verdict) {
 
 int runDaemon(DaemonArgs a) {
     Output out(a.session.json, a.session.quiet);
+    // Logs on stderr (the journal under systemd): stdout carries only the --json events.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("shoal-daemon"));
     spdlog::set_level(a.session.quiet ? spdlog::level::warn : spdlog::level::info);
     spdlog::set_pattern("shoal daemon: [%l] %v");
     if (const std::string problem = a.session.validate(); !problem.empty()) return out.fail(kUsage, problem);

@@ -328,6 +328,12 @@ Result<void> RemoteSession::addTrackers(TorrentId id, const std::vector<std::str
     return impl_->simple("torrent_set", idArgs(id, {{"tracker_add", urls}}));
 }
 
+Result<void> RemoteSession::replaceTrackers(TorrentId id, const std::vector<std::string>& urls) {
+    std::string list;
+    for (const auto& url : urls) list += url + "\n";
+    return impl_->simple("torrent_set", idArgs(id, {{"tracker_list", list}}));
+}
+
 Result<void> RemoteSession::connectPeer(TorrentId id, const std::string& endpoint) {
     return impl_->simple("torrent_set", idArgs(id, {{"shoal_connect_peers", {endpoint}}}));
 }

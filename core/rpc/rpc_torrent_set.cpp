@@ -76,15 +76,18 @@ Result<void> applyTo(Session& session, TorrentId id, const json& a) {
     if (goals)
         if (auto r = session.setSeedingGoals(id, ratio, seconds); !r) return r;
 
-    std::vector<std::string> trackers = a.value("trackerAdd", std::vector<std::string>{});
-    if (a.contains("trackerList")) {
-        // Shoal adds trackers but never drops one through the RPC: the list's URLs are added.
-        std::istringstream lines(a["trackerList"].get<std::string>());
-        for (std::string line; std::getline(lines, line);)
-            if (!line.empty()) trackers.push_back(line);
-    }
+    const auto trackers = a.value("trackerAdd", std::vector<std::string>{});
     if (!trackers.empty())
         if (auto r = session.addTrackers(id, trackers); !r) return r;
+    if (a.contains("trackerList")) {
+        // Transmission's whole list, one URL a line, a blank line between tiers. Shoal keeps the order
+        // and gives each URL its own tier.
+        std::vector<std::string> urls;
+        std::istringstream lines(a["trackerList"].get<std::string>());
+        for (std::string line; std::getline(lines, line);)
+            if (!line.empty()) urls.push_back(line);
+        if (auto r = session.replaceTrackers(id, urls); !r) return r;
+    }
     for (const auto& peer : a.value("shoal-connect-peers", std::vector<std::string>{}))
         if (auto r = session.connectPeer(id, peer); !r) return r;
 

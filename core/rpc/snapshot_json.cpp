@@ -33,12 +33,13 @@ json toValue(const std::optional<T>& value) {
 
 #define SHOAL_STATUS_FIELDS(X)                                                                             \
     X(id)                                                                                                  \
-    X(name) X(savePath) X(error) X(hasMetadata) X(sequential) X(progress) X(totalSize) X(totalWanted)      \
+    X(name)                                                                                                \
+    X(savePath) X(error) X(hasMetadata) X(sequential) X(progress) X(totalSize) X(totalWanted)              \
         X(totalWantedDone) X(downloadedThisRun) X(uploadedThisRun) X(allTimeDownloaded) X(allTimeUploaded) \
             X(wasted) X(hashFailures) X(downloadRate) X(uploadRate) X(peers) X(seeds) X(swarmSeeds)        \
                 X(swarmPeers) X(etaSeconds) X(ratio) X(queuePosition) X(downloadLimit) X(uploadLimit)      \
                     X(ratioGoal) X(seedTimeGoalSeconds) X(activeSeconds) X(seedingSeconds) X(addedTime)    \
-                        X(completedTime) X(category) X(tags)
+                        X(completedTime) X(category) X(tags) X(tracker)
 
 std::optional<TorrentState> stateFromString(const std::string& name) {
     for (int i = 0; i <= static_cast<int>(TorrentState::Errored); ++i) {

@@ -54,6 +54,7 @@ public:
     Result<void> setCategory(TorrentId id, const std::string& category) override;
     Result<void> setTags(TorrentId id, const std::vector<std::string>& tags) override;
     Result<void> addTrackers(TorrentId id, const std::vector<std::string>& urls) override;
+    Result<void> replaceTrackers(TorrentId id, const std::vector<std::string>& urls) override;
     Result<void> connectPeer(TorrentId id, const std::string& endpoint) override;
     Result<void> applySettings(const Settings& settings) override;
 
