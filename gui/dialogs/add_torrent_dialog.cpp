@@ -278,12 +278,12 @@ bool AddTorrentDialog::matchesOurHash(TorrentId id) const {
 
 void AddTorrentDialog::accept() {
     if (stage_ == Stage::ChoosingFiles) {
-        // Priorities first, then resume, in one job so the pool cannot reorder them.
+        // Priorities, then the pause asked for, in one job so the pool cannot reorder them.
         const std::vector<FilePriority> priorities = tree_->priorities();
-        const bool resume = !startPaused_;
-        bridge_.run(tr("Add"), [id = addedId_, priorities, resume](Session& s) -> Result<void> {
+        const bool pause = startPaused_;
+        bridge_.run(tr("Add"), [id = addedId_, priorities, pause](Session& s) -> Result<void> {
             if (auto r = s.setFilePriorities(id, priorities); !r) return r;
-            return resume ? s.resume(id) : Result<void>();
+            return pause ? s.pause(id) : Result<void>();
         });
         stage_ = Stage::Done;
         QDialog::accept();
@@ -312,11 +312,10 @@ void AddTorrentDialog::accept() {
 }
 
 void AddTorrentDialog::reject() {
-    // Once added, closing keeps the torrent with every file; only the hold for choosing is undone.
-    if (stage_ == Stage::WaitingForMetadata && startPaused_ && addedId_ != kNoTorrent) {
+    // Once added, closing keeps the torrent with every file; "Start paused" still holds.
+    if ((stage_ == Stage::WaitingForMetadata || stage_ == Stage::ChoosingFiles) && startPaused_ &&
+        addedId_ != kNoTorrent) {
         bridge_.run(tr("Add"), [id = addedId_](Session& s) { return s.pause(id); });
-    } else if (stage_ == Stage::ChoosingFiles && !startPaused_) {
-        bridge_.run(tr("Add"), [id = addedId_](Session& s) { return s.resume(id); });
     }
     stage_ = Stage::Done;
     QDialog::reject();
@@ -331,9 +330,7 @@ void AddTorrentDialog::onAdded(TorrentId id) {
 
 void AddTorrentDialog::onMetadata() {
     if (stage_ != Stage::WaitingForMetadata) return;
-    // Hold it while the user chooses (see the header); the details carry the file list.
-    bridge_.run(tr("Add"), [id = addedId_](Session& s) { return s.pause(id); });
-    bridge_.requestDetails(addedId_);
+    bridge_.requestDetails(addedId_);  // the details carry the file list
 }
 
 void AddTorrentDialog::onDetails(const TorrentDetails& details) {

@@ -5,11 +5,13 @@
 // Magnets. The session has no hidden "metadata only" mode, so the dialog cannot learn a magnet's files
 // before it is added. Instead, OK adds the magnet at once (running, so that it can fetch the metadata;
 // its row appears, "Downloading metadata") and the dialog stays open showing "Fetching metadata…".
-// When MetadataReceived arrives for that torrent, the dialog pauses it, so that no file data flows while
-// the user chooses, and shows the file tree. OK then applies the selection with setFilePriorities() and
-// resumes the torrent (unless "Start paused" was ticked); Close keeps every file. Between the metadata
-// and the pause a few blocks may arrive: the price of not adding a hidden torrent. A magnet that is
-// already in the list is added (its trackers merged) and the dialog closes at once.
+// When MetadataReceived arrives for that torrent, the file tree is filled from its details; OK then
+// applies the selection with setFilePriorities(), and Close keeps every file. The torrent keeps running
+// while the user chooses, so unticked files may get some data meanwhile. Holding it paused instead was
+// tried and dropped: the pause disconnects its peers, and libtorrent waits ~60 s before it dials a
+// disconnected peer again, so a small swarm stalled for a minute after OK. "Start paused" is honoured
+// when the user is done (a paused magnet would fetch no metadata). A torrent that is already in the list
+// is added (its trackers merged) and the dialog closes at once.
 //
 // Threads: GUI thread only. Reading a .torrent file is small and done here; everything that waits on
 // the engine goes through the bridge's worker pool.
@@ -40,7 +42,7 @@ public:
     enum class Stage {
         Options,             // choosing; nothing added yet
         WaitingForMetadata,  // magnet added, metadata not here yet
-        ChoosingFiles,       // magnet's metadata here, torrent held paused until OK or Close
+        ChoosingFiles,       // magnet's metadata here, the files shown until OK or Close
         Done,
     };
 
