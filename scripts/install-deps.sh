@@ -9,6 +9,7 @@ packages=(
   # core
   libtorrent-rasterbar-dev libboost-dev libboost-system-dev libsqlite3-dev sqlite3
   nlohmann-json3-dev libspdlog-dev libfmt-dev
+  libcrypt-dev  # crypt(3), the daemon's RPC password hash (also pulled in by libc6-dev)
   # cli
   libcli11-dev
   # gui (Qt 6 Widgets, Charts, Svg; translations; desktop file and AppStream checks)
