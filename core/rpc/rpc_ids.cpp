@@ -33,6 +33,8 @@ void ActivityTracker::onEvent(const Event& event) {
         case EventType::Removed:
             active_.erase(event.id);
             removed_[event.id] = now;
+            // Removals older than the window are never reported again: keep the map small.
+            std::erase_if(removed_, [&](const auto& entry) { return entry.second < now - window_; });
             return;
         case EventType::Added:
             ++added_;
