@@ -123,6 +123,7 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
 
     if (lt::alert_cast<lt::metadata_received_alert>(alert)) {
         if (auto info = entry.handle.torrent_file()) {
+            entry.totalSize = info->total_size();
             entry.row.metainfo = metainfoFromInfoSection(*info);
             entry.row.name = info->name();
             const InfoHashes hashes = engine::hashesOf(info->info_hashes());
@@ -216,6 +217,7 @@ void LocalSession::Impl::onAdded(lt::add_torrent_alert* a) {
         return;
     }
     entry.handle = a->handle;
+    if (auto info = a->handle.torrent_file()) entry.totalSize = info->total_size();
     connectDirectPeers(entry);
     if (entry.row.queuePosition < 0) entry.row.queuePosition = static_cast<int>(a->handle.queue_position());
     saveResumeData(entry, false);

@@ -41,6 +41,7 @@ struct TorrentEntry {
     std::vector<std::string> directPeers;
     Clock::time_point lastDirectConnect{};
     std::string error;                  // sticky error (files missing, disk) until resume/recheck
+    std::int64_t totalSize = 0;         // payload size, read once the metadata is known (ticks lack it)
     int hashFailures = 0;
     bool finishedThisRun = false;
     bool removing = false;

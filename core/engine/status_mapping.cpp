@@ -109,9 +109,9 @@ TorrentStatus makeStatus(const lt::torrent_status& st, const TorrentEntry& entry
     s.sequential = static_cast<bool>(st.flags & lt::torrent_flags::sequential_download);
     s.progress = st.total_wanted > 0 ? static_cast<double>(st.total_wanted_done) / static_cast<double>(st.total_wanted)
                                      : (st.has_metadata ? 1.0 : 0.0);
-    // torrent_file is only filled when asked for (not on ticks); `total` is the same size minus pad files.
+    // torrent_file is only filled when asked for (not on ticks): the entry keeps the size from the add.
     if (auto info = st.torrent_file.lock()) s.totalSize = info->total_size();
-    else if (st.has_metadata) s.totalSize = st.total;
+    else s.totalSize = entry.totalSize;
     s.totalWanted = st.total_wanted;
     s.totalWantedDone = st.total_wanted_done;
     s.downloadedThisRun = st.total_payload_download;

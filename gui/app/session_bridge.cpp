@@ -46,6 +46,7 @@ void SessionBridge::attach(std::shared_ptr<Session> session) {
     detach();
     session_ = std::move(session);
     if (!session_) return;
+    settingsKnown_ = false;
     inbox_ = std::make_shared<Inbox>();
     inbox_->owner = this;
     subscription_ = session_->subscribe([inbox = inbox_](const Event& event) { inbox->push(event); });
@@ -66,6 +67,7 @@ void SessionBridge::detach() {
     std::vector<TorrentId> ids;
     for (const TorrentStatus& s : session_->torrents()) ids.push_back(s.id);
     session_.reset();
+    settingsKnown_ = false;
     detailsInFlight_.clear();
     if (!ids.empty()) Q_EMIT torrentsRemoved(ids);
     Q_EMIT sessionDetached();
@@ -153,6 +155,7 @@ void SessionBridge::refreshSettings() {
                     [this, session = session_](Settings s) {
                         if (session != session_) return;  // read from a session since detached
                         settings_ = std::move(s);
+                        settingsKnown_ = true;
                         Q_EMIT settingsChanged(settings_);
                     });
 }

@@ -55,6 +55,9 @@ public:
     // The session's settings as last read or applied. A remote session reads them over HTTP, so the
     // GUI never asks the session directly: attach() and refreshSettings() read them on the pool.
     const Settings& settings() const { return settings_; }
+    // False from attach() until the first read arrives: until then settings() holds defaults, and
+    // nothing may be edited from them (the Preferences action waits for this).
+    bool settingsKnown() const { return settingsKnown_; }
     void refreshSettings();  // -> settingsChanged()
 
     // Waits for the worker pool to drain (used at shutdown and by tests), at most `msecs`.
@@ -89,6 +92,7 @@ private:
     std::shared_ptr<Inbox> inbox_;
     std::set<TorrentId> detailsInFlight_;  // GUI thread only
     Settings settings_;
+    bool settingsKnown_ = false;
 };
 
 }  // namespace shoal::gui

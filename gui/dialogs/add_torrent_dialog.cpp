@@ -68,7 +68,7 @@ void AddTorrentDialog::buildUi() {
     savePath_->setInsertPolicy(QComboBox::NoInsert);
     savePath_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     const QString defaultPath = QString::fromStdString(
-        bridge_.session() ? bridge_.session()->settings().defaultSavePath : std::string());
+        bridge_.settings().defaultSavePath);
     const QStringList history = QSettings().value(QLatin1String(kHistoryKey)).toStringList();
     savePath_->addItems(history);
     if (!defaultPath.isEmpty() && !history.contains(defaultPath)) savePath_->addItem(defaultPath);
@@ -231,7 +231,7 @@ AddRequest AddTorrentDialog::buildRequest() const {
     request.infoHash = request_.infoHash;
     // The default path is sent as "no path": the session then applies its incomplete-downloads folder.
     const std::string path = savePath().toStdString();
-    const std::string defaultPath = bridge_.session() ? bridge_.session()->settings().defaultSavePath : "";
+    const std::string defaultPath = bridge_.settings().defaultSavePath;
     if (path != defaultPath) request.savePath = path;
     request.paused = paused_->isChecked();
     request.sequential = sequential_->isChecked();

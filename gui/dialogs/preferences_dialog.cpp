@@ -106,7 +106,7 @@ PreferencesDialog::PreferencesDialog(SessionBridge& bridge, QWidget* parent)
     connect(&bridge_, &SessionBridge::settingsApplied, this, [this] {
         if (!pending_) return;
         pending_ = false;
-        loaded_ = bridge_.session() ? bridge_.session()->settings() : loaded_;
+        loaded_ = bridge_.settings();  // what was just applied
         Q_EMIT applied();
         if (closeWhenApplied_) QDialog::accept();
     });
@@ -117,7 +117,8 @@ PreferencesDialog::PreferencesDialog(SessionBridge& bridge, QWidget* parent)
                 closeWhenApplied_ = false;
                 showError(message);
             });
-    load(bridge_.session() ? bridge_.session()->settings() : Settings{});
+    // The bridge's copy: a remote session's settings come over HTTP, which must not block the GUI.
+    load(bridge_.settings());
 }
 
 QWidget* PreferencesDialog::buildDownloadsPage() {

@@ -9,7 +9,8 @@
 namespace shoal::gui {
 
 namespace {
-QString tr(const char* text) { return QCoreApplication::translate("shoal::gui::Format", text); }
+// lupdate files these tr() calls under the enclosing namespace's context, so that is where they are looked up.
+QString tr(const char* text) { return QCoreApplication::translate("shoal::gui", text); }
 }  // namespace
 
 QString formatSize(std::int64_t bytes) {
@@ -18,14 +19,15 @@ QString formatSize(std::int64_t bytes) {
                                         QT_TRANSLATE_NOOP("shoal::gui::Format", "MiB"),
                                         QT_TRANSLATE_NOOP("shoal::gui::Format", "GiB"),
                                         QT_TRANSLATE_NOOP("shoal::gui::Format", "TiB")};
-    if (bytes < 1024) return QStringLiteral("%1 %2").arg(bytes).arg(tr(units[0]));
+    auto unitName = [](const char* unit) { return QCoreApplication::translate("shoal::gui::Format", unit); };
+    if (bytes < 1024) return QStringLiteral("%1 %2").arg(bytes).arg(unitName(units[0]));
     double value = static_cast<double>(bytes);
     int unit = 0;
     while (value >= 1024 && unit < 4) {
         value /= 1024;
         ++unit;
     }
-    return QStringLiteral("%1 %2").arg(QLocale().toString(value, 'f', value < 10 ? 2 : 1)).arg(tr(units[unit]));
+    return QStringLiteral("%1 %2").arg(QLocale().toString(value, 'f', value < 10 ? 2 : 1)).arg(unitName(units[unit]));
 }
 
 QString formatRate(std::int64_t bytesPerSecond) {

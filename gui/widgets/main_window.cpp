@@ -110,6 +110,7 @@ MainWindow::MainWindow(SessionBridge& bridge, QWidget* parent)
     connect(table_, &QAbstractItemView::doubleClicked, this, [this] { openFolder(); });
     connect(search_, &QLineEdit::textChanged, filter_, &TorrentFilterModel::setSearchText);
     connect(model_, &TorrentTableModel::contentsUpdated, this, &MainWindow::updateActionStates);
+    connect(&bridge_, &SessionBridge::settingsChanged, this, &MainWindow::updateActionStates);
     updateActionStates();
 }
 
@@ -362,7 +363,7 @@ void MainWindow::updateActionStates() {
                        queueDownAction_, queueBottomAction_, copyMagnetAction_, openFolderAction_})
         a->setEnabled(any);
     for (QAction* a : {addFileAction_, addMagnetAction_, pasteAction_}) a->setEnabled(attached);
-    preferencesAction_->setEnabled(attached);
+    preferencesAction_->setEnabled(attached && bridge_.settingsKnown());
 }
 
 void MainWindow::showTableMenu(const QPoint& pos) {

@@ -71,7 +71,7 @@ void MainWindow::createTorrent() {
 }
 
 void MainWindow::openPreferences() {
-    if (!bridge_.attached()) return;
+    if (!bridge_.attached() || !bridge_.settingsKnown()) return;
     auto* dialog = new PreferencesDialog(bridge_, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();

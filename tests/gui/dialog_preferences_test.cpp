@@ -80,6 +80,7 @@ TEST(PreferencesDialog, AppliedSettingsPersistAcrossARestart) {
         auto session = openGuiSession(profile);
         SessionBridge bridge;
         bridge.attach(session);
+        EXPECT_TRUE(waitUntil([&] { return bridge.settingsKnown(); }));
         PreferencesDialog dialog(bridge);
         EXPECT_EQ(dialog.collect(), session->settings()) << "the dialog did not load the session's settings";
         // Typed into the form, as a user would.
@@ -110,6 +111,7 @@ TEST(PreferencesDialog, AppliedSettingsPersistAcrossARestart) {
     // And the next dialog shows them.
     SessionBridge bridge;
     bridge.attach(reopened);
+    EXPECT_TRUE(waitUntil([&] { return bridge.settingsKnown(); }));
     PreferencesDialog dialog(bridge);
     EXPECT_EQ(dialog.collect(), wanted);
     bridge.detach();

@@ -182,9 +182,6 @@ TEST_F(LoopbackSwarm, V2OnlyAndHybridTorrentsTransfer) {
     }
 }
 
-}  // namespace
-}  // namespace shoal::test
-
 // Settings::incompleteSavePath: a download without its own save path lives in the incomplete folder
 // until it finishes, then moves to the default save path; the library remembers the final place.
 TEST_F(LoopbackSwarm, DownloadsInTheIncompleteFolderThenMovesToTheSavePath) {
@@ -204,6 +201,7 @@ TEST_F(LoopbackSwarm, DownloadsInTheIncompleteFolderThenMovesToTheSavePath) {
     EXPECT_EQ(fs::path(leecher.session->status(*id)->savePath), fs::absolute(incomplete));
 
     ASSERT_TRUE(leecher.waitFor(EventType::Finished, *id, 60s));
+    EXPECT_EQ(leecher.session->status(*id)->totalSize, 4 << 20) << "the size is known without torrent_file on ticks";
     const bool moved = leecher.events
                            ->waitFor([&](const Event&) {
                                return fs::path(leecher.session->status(*id)->savePath) == fs::absolute(complete);
@@ -214,3 +212,6 @@ TEST_F(LoopbackSwarm, DownloadsInTheIncompleteFolderThenMovesToTheSavePath) {
     expectSameTree(complete, "moving");
     EXPECT_FALSE(fs::exists(incomplete / "moving" / "part-1.bin"));
 }
+
+}  // namespace
+}  // namespace shoal::test
