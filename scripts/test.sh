@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Quick start #2: installs what is missing, builds, and runs every test (CTest labels: unit, swarm, cli,
-# interop). Extra args go to ctest, e.g. `scripts/test.sh -L unit`.
+# interop, gui, rpc). Extra args go to ctest, e.g. `scripts/test.sh -L unit`.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/install-deps.sh"
