@@ -57,6 +57,7 @@ Result<void> validate(const Settings& s) {
     for (const auto& node : s.dhtBootstrapNodes) {
         if (!isHostPort(node, false)) return bad("dht_bootstrap_nodes", "not a HOST:PORT: '" + node + "'");
     }
+    if (s.dhtAnnounceIntervalSeconds < 1) return bad("dht_announce_interval_seconds", "must be at least 1");
     if (s.connectionsLimit < 2) return bad("connections_limit", "must be at least 2");
     if (s.downloadLimit < 0) return bad("download_limit", "must be >= 0 (0 = unlimited)");
     if (s.uploadLimit < 0) return bad("upload_limit", "must be >= 0 (0 = unlimited)");
@@ -92,6 +93,7 @@ std::string settingsToJson(const Settings& s) {
     j["connections_limit"] = s.connectionsLimit;
     j["enable_dht"] = s.enableDht;
     j["dht_bootstrap_nodes"] = s.dhtBootstrapNodes;
+    j["dht_announce_interval_seconds"] = s.dhtAnnounceIntervalSeconds;
     j["enable_lsd"] = s.enableLsd;
     j["enable_pex"] = s.enablePex;
     j["enable_upnp"] = s.enableUpnp;
@@ -177,6 +179,7 @@ Result<Settings> settingsFromJson(const std::string& text) {
     read("connections_limit", s.connectionsLimit);
     read("enable_dht", s.enableDht);
     read("dht_bootstrap_nodes", s.dhtBootstrapNodes);
+    read("dht_announce_interval_seconds", s.dhtAnnounceIntervalSeconds);
     read("enable_lsd", s.enableLsd);
     read("enable_pex", s.enablePex);
     read("enable_upnp", s.enableUpnp);

@@ -64,6 +64,7 @@ lt::settings_pack toSettingsPack(const Settings& s, bool altSpeed) {
 
     p.set_bool(sp::enable_dht, s.enableDht);
     p.set_str(sp::dht_bootstrap_nodes, joinNodes(s.dhtBootstrapNodes));
+    p.set_int(sp::dht_announce_interval, s.dhtAnnounceIntervalSeconds);
     p.set_bool(sp::enable_lsd, s.enableLsd);
     p.set_bool(sp::enable_upnp, s.enableUpnp);
     p.set_bool(sp::enable_natpmp, s.enableUpnp);

@@ -39,6 +39,9 @@ public:
             s.utpOutgoing = sc.utp;
             s.encryption = sc.encryption;
             s.enableDht = sc.discovery == Discovery::Dht;
+            // A leecher that asked the DHT before the seeder's announce landed would wait 15 min to ask
+            // again; in the lab every peer asks every 2 s.
+            s.dhtAnnounceIntervalSeconds = 2;
             s.dhtBootstrapNodes.clear();
             if (!bootstrap.empty()) s.dhtBootstrapNodes.push_back(bootstrap);
             s.enableLsd = false;  // LSD works on loopback: left on, it would find everyone

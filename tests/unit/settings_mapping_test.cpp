@@ -29,6 +29,7 @@ TEST(SettingsMapping, NetworkAndDiscoveryFollowTheSettings) {
     s.enableLsd = false;
     s.enableUpnp = false;
     s.dhtBootstrapNodes = {"127.0.0.2:6881", "127.0.0.3:6881"};
+    s.dhtAnnounceIntervalSeconds = 7;
     s.encryption = EncryptionPolicy::Disable;
     s.downloadLimit = 2 << 20;
     s.uploadLimit = 1 << 20;
@@ -43,6 +44,7 @@ TEST(SettingsMapping, NetworkAndDiscoveryFollowTheSettings) {
     EXPECT_FALSE(pack.get_bool(sp::enable_upnp));
     EXPECT_FALSE(pack.get_bool(sp::enable_natpmp));
     EXPECT_EQ(pack.get_str(sp::dht_bootstrap_nodes), "127.0.0.2:6881,127.0.0.3:6881");
+    EXPECT_EQ(pack.get_int(sp::dht_announce_interval), 7);
     EXPECT_EQ(pack.get_int(sp::out_enc_policy), sp::pe_disabled);
     EXPECT_EQ(pack.get_int(sp::in_enc_policy), sp::pe_disabled);
     EXPECT_EQ(pack.get_int(sp::download_rate_limit), 2 << 20);

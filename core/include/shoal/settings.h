@@ -31,6 +31,10 @@ struct Settings {
     bool enableDht = true;
     std::vector<std::string> dhtBootstrapNodes = {"dht.libtorrent.org:25401", "router.bittorrent.com:6881",
                                                   "router.utorrent.com:6881", "dht.transmissionbt.com:6881"};
+    // How often each torrent asks the DHT for peers again (libtorrent's dht_announce_interval). The
+    // default 15 min suits the internet; a loopback swarm lab sets seconds, so that a peer that asked
+    // before the seeder had announced is not left alone for 15 minutes.
+    int dhtAnnounceIntervalSeconds = 15 * 60;
     bool enableLsd = true;
     bool enablePex = true;
     bool enableUpnp = true;    // UPnP and NAT-PMP together
