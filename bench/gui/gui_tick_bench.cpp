@@ -87,6 +87,37 @@ void BM_Tick(benchmark::State& state) {
 }
 BENCHMARK(BM_Tick)->Args({10000, 500})->Args({10000, 50})->Args({1000, 500})->Unit(benchmark::kMillisecond);
 
+// Where the time goes: the same tick without the repaint, and with the proxy's dynamic sort off.
+void BM_TickNoRepaint(benchmark::State& state) {
+    Fixture f(10000);
+    f.filter.setDynamicSortFilter(state.range(0) != 0);
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto batch = f.changedBatch(500);
+        state.ResumeTiming();
+        f.bridge.deliverStatuses(std::move(batch));
+    }
+}
+BENCHMARK(BM_TickNoRepaint)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
+
+// The deferred re-sort of a large list (TorrentFilterModel: at most once a second), for the amortized cost.
+void BM_ResortLargeList(benchmark::State& state) {
+    Fixture f(10000);
+    for (auto _ : state) {
+        state.PauseTiming();
+        f.bridge.deliverStatuses(f.changedBatch(500));
+        state.ResumeTiming();
+        f.filter.invalidate();
+    }
+}
+BENCHMARK(BM_ResortLargeList)->Unit(benchmark::kMillisecond);
+
+void BM_RepaintOnly(benchmark::State& state) {
+    Fixture f(10000);
+    for (auto _ : state) f.view.viewport()->repaint();
+}
+BENCHMARK(BM_RepaintOnly)->Unit(benchmark::kMillisecond);
+
 void BM_TickWithSearch(benchmark::State& state) {
     Fixture f(10000);
     f.filter.setSearchText(QStringLiteral("9"));

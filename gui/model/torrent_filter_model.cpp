@@ -35,6 +35,21 @@ TorrentFilterModel::TorrentFilterModel(QObject* parent) : QSortFilterProxyModel(
     setSortCaseSensitivity(Qt::CaseInsensitive);
     setSortLocaleAware(true);
     setDynamicSortFilter(true);
+    resortTimer_.setSingleShot(true);
+    resortTimer_.setInterval(resortIntervalMs);
+    connect(&resortTimer_, &QTimer::timeout, this, [this] { invalidate(); });
+}
+
+void TorrentFilterModel::setSourceModel(QAbstractItemModel* model) {
+    QSortFilterProxyModel::setSourceModel(model);
+    auto* table = qobject_cast<TorrentTableModel*>(model);
+    if (table == nullptr) return;
+    connect(table, &TorrentTableModel::contentsUpdated, this, [this, table] {
+        const bool large = table->rowCount() > kLargeList;
+        if (large && dynamicSortFilter()) setDynamicSortFilter(false);
+        if (!large && !dynamicSortFilter()) setDynamicSortFilter(true);  // re-sorts now
+        if (large && !resortTimer_.isActive()) resortTimer_.start();
+    });
 }
 
 void TorrentFilterModel::setSearchText(const QString& text) {

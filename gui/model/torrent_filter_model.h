@@ -6,6 +6,7 @@
 
 #include <QSortFilterProxyModel>
 #include <QString>
+#include <QTimer>
 #include <optional>
 
 #include "shoal/status.h"
@@ -34,6 +35,14 @@ public:
 
     StateFilter stateFilter() const { return state_; }
 
+    // Lists longer than this are not re-sorted and re-filtered on every tick: with 10,000 rows the
+    // proxy's per-change re-sort cost 8 ms a tick (bench/gui.sh). They are re-sorted at most once per
+    // resortIntervalMs instead, so a row may sit in its old place (or filter group) for up to that long.
+    static constexpr int kLargeList = 2000;
+    static constexpr int resortIntervalMs = 1000;
+    bool deferredResort() const { return !dynamicSortFilter(); }
+    void setSourceModel(QAbstractItemModel* model) override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
 
@@ -41,6 +50,7 @@ private:
     QStringList words_;
     StateFilter state_ = StateFilter::All;
     std::optional<QString> category_, tag_, tracker_;
+    QTimer resortTimer_;
 };
 
 }  // namespace shoal::gui

@@ -176,5 +176,22 @@ TEST(TorrentModel, SortingAndFilteringHoldWhileRowsChange) {
     EXPECT_EQ(m.model.rowOf(1), 0);
 }
 
+TEST(TorrentModel, ALargeListIsReSortedWithinASecondNotOnEveryTick) {
+    Models m;
+    std::vector<TorrentStatus> many;
+    for (int i = 1; i <= TorrentFilterModel::kLargeList + 100; ++i)
+        many.push_back(fakeStatus(i, "t" + std::to_string(i), 0.5));
+    m.bridge.deliverStatuses(many);
+    m.filter.sort(TorrentTableModel::Progress, Qt::DescendingOrder);
+    ASSERT_TRUE(m.filter.deferredResort());
+    const TorrentId last = static_cast<TorrentId>(many.size());
+    m.bridge.deliverStatuses({fakeStatus(last, "t-last", 0.99)});
+    auto firstId = [&] { return m.filter.index(0, 0).data(TorrentTableModel::IdRole).toLongLong(); };
+    // Not moved by the tick itself...
+    EXPECT_NE(firstId(), last);
+    // ...but at the next re-sort, within the interval.
+    EXPECT_TRUE(waitUntil([&] { return firstId() == last; }, 3 * TorrentFilterModel::resortIntervalMs));
+}
+
 }  // namespace
 }  // namespace shoal::test
