@@ -7,9 +7,14 @@
 
 namespace shoal::gui {
 
+SessionLoader::~SessionLoader() {
+    if (thread_.joinable()) thread_.join();
+}
+
 void SessionLoader::open(LocalSessionOptions options) {
+    if (thread_.joinable()) thread_.join();
     QPointer<SessionLoader> self(this);
-    std::thread([self, options = std::move(options)]() mutable {
+    thread_ = std::thread([self, options = std::move(options)]() mutable {
         auto result = LocalSession::open(std::move(options));
         std::shared_ptr<LocalSession> session;
         QString error;
@@ -32,7 +37,7 @@ void SessionLoader::open(LocalSessionOptions options) {
                 },
                 Qt::QueuedConnection);
         }
-    }).detach();
+    });
 }
 
 }  // namespace shoal::gui

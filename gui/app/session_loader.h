@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QString>
 #include <memory>
+#include <thread>
 
 #include "app/metatypes.h"
 #include "shoal/local_session.h"
@@ -16,12 +17,18 @@ class SessionLoader : public QObject {
 
 public:
     using QObject::QObject;
+    // Waits for an open still under way: quitting while the library loads must not leave a thread
+    // behind that outlives the application (seen as a crash on SIGTERM during start-up).
+    ~SessionLoader() override;
     // Starts opening; exactly one of opened()/failed() follows on the GUI thread.
     void open(LocalSessionOptions options);
 
 Q_SIGNALS:
     void opened(std::shared_ptr<shoal::LocalSession> session);
     void failed(const QString& message);
+
+private:
+    std::thread thread_;
 };
 
 }  // namespace shoal::gui
