@@ -15,8 +15,9 @@ packages=(
   # gui (Qt 6 Widgets, Charts, Svg; translations; desktop file and AppStream checks)
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools
   libgl-dev libxkbcommon-dev desktop-file-utils appstream
-  # tests (xvfb/xauth for the real-window GUI test, the offscreen platform for the rest)
-  libgtest-dev libgmock-dev xvfb xauth
+  # tests (xvfb/xauth for the real-window GUI test, the offscreen platform for the rest; jsonschema for
+  # the swarm scenario schema's check)
+  libgtest-dev libgmock-dev xvfb xauth python3-jsonschema
   # interop peers, tracker and benchmark tools
   aria2 transmission-cli opentracker qbittorrent-nox mktorrent iperf3 openssl curl time bc iproute2
   libbenchmark-dev

@@ -127,12 +127,14 @@ std::map<std::string, std::string> LabSetup::versions() const {
     v["libtorrent"] = lt::version();
     v["nlohmann_json"] = std::to_string(NLOHMANN_JSON_VERSION_MAJOR) + "." + std::to_string(NLOHMANN_JSON_VERSION_MINOR) +
                          "." + std::to_string(NLOHMANN_JSON_VERSION_PATCH);
+    // Other clients say who they are on their first line ("transmission-cli 3.00 (bb6b5a062e)").
     for (const auto& g : scenario_->groups) {
-        if (g.client != Client::Aria2c || v.count("aria2c")) continue;
-        ChildProcess probe({"aria2c", "--version"}, workDir_ / "aria2c-version.txt");
+        const std::string program = toString(g.client);
+        if (g.client == Client::Shoal || v.count(program)) continue;
+        ChildProcess probe({program, "--version"}, workDir_ / (program + "-version.txt"));
         for (int i = 0; i < 100 && probe.running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
         const std::string text = probe.logText();
-        v["aria2c"] = text.substr(0, text.find('\n'));
+        v[program] = text.substr(0, text.find('\n'));
     }
     return v;
 }

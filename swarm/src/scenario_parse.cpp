@@ -135,10 +135,18 @@ void crossCheck(const Scenario& s, Issues& issues) {
     for (const auto& g : s.groups) {
         peers += g.count;
         if (g.role == Role::Seeder && g.fault.kind != FaultKind::Corrupt) seeders += g.count;
-        if (g.client == Client::Aria2c && s.discovery == Discovery::Dht)
-            issues.push_back({g.pointer + "/client", 0, 0, "aria2c members need \"tracker\" or \"direct\" discovery"});
+        // Other clients are not bootstrapped into the lab's DHT, and the Debian versions read v1 only
+        // (transmission-cli 3.00 fails to open a hybrid torrent).
+        if (g.client != Client::Shoal && s.discovery == Discovery::Dht) {
+            const std::string who = toString(g.client);
+            issues.push_back({g.pointer + "/client", 0, 0,
+                              who + " members need \"tracker\" or \"direct\" discovery"});
+        }
         if (g.client == Client::Aria2c && s.payload.kind != TorrentVersion::V1)
             issues.push_back({g.pointer + "/client", 0, 0, "aria2c reads v1 torrents only: set payload.kind to \"v1\""});
+        if (g.client == Client::Transmission && s.payload.kind != TorrentVersion::V1)
+            issues.push_back({g.pointer + "/client", 0, 0,
+                              "transmission-cli 3.00 reads v1 torrents only: set payload.kind to \"v1\""});
         if (s.discovery == Discovery::Dht && g.role == Role::Seeder && g.churn.fraction > 0)
             issues.push_back({g.pointer + "/churn", 0, 0, "churn of DHT seeders is not supported"});
     }
