@@ -3,7 +3,9 @@
 # The swarm lab at scale: 1 seeder and 49 leechers (in-process shoal sessions, each on its own 127.x
 # address), 256 MiB, no limits, in tmpfs. Prints the wall time, the ratio to a bound computed from this
 # machine's measured limits (bench/machine_limits.sh), and the peak RSS per peer.
-#   SHOAL=path/to/shoal  SIZE_MIB=256  LEECHERS=49  LIMIT=900 (seconds)  bench/swarm.sh
+#   SHOAL=path/to/shoal  SIZE_MIB=256  LEECHERS=49  LIMIT=900 (seconds)  PROCESSES=1  bench/swarm.sh
+# PROCESSES=1 runs each peer as its own process (`--processes`): the peak RSS per peer is then each
+# process's own.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/bench/lib/common.sh"
@@ -11,6 +13,8 @@ shoal=${SHOAL:-$root/build/cli/shoal}
 size_mib=${SIZE_MIB:-256}
 leechers=${LEECHERS:-49}
 limit=${LIMIT:-900}
+mode_flag=()
+[[ ${PROCESSES:-0} == 1 ]] && mode_flag=(--processes)
 [[ -x $shoal ]] || { echo "swarm.sh: no shoal binary at $shoal (set SHOAL=)" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "swarm.sh: python3 is missing" >&2; exit 1; }
 work=$(mktemp -d /dev/shm/shoal-bench-swarm.XXXXXX)
@@ -38,11 +42,11 @@ json.dump({"name": "bench-swarm",
            "expect": {"all_complete_by": limit, "no_corrupt_data": True}}, open(path, "w"))
 PY
 
-echo "== shoal swarm run: 1 seeder, $leechers leechers, $size_mib MiB (load $(load1))"
+echo "== shoal swarm run ${mode_flag[*]}: 1 seeder, $leechers leechers, $size_mib MiB (load $(load1))"
 start=$(now)
 set +e
 /usr/bin/time -f "%e %M" -o "$work/time.txt" timeout "$((${limit%.*} + 120))" \
-    "$shoal" swarm run "$work/scenario.json" --out "$work/out" --work "$work/lab" --json >"$work/events.ndjson" &
+    "$shoal" swarm run "$work/scenario.json" --out "$work/out" --work "$work/lab" --json "${mode_flag[@]}" >"$work/events.ndjson" &
 track_pid $!
 wait $!
 code=$?
@@ -70,6 +74,11 @@ print(f"setup (payload+torrent) {report['setup_seconds']:.2f} s; whole command {
 print(f"swarm throughput       {moved / lab / 1e6:.0f} MB/s delivered to leechers")
 print(f"bound                  {bound:.2f} s  (bytes x (1/loopback + 1/sha1 + 1/tmpfs) / 2 cores)")
 print(f"ratio to the bound     {lab / bound:.2f}x")
-print(f"peak RSS               {int(rss_kb) / 1024:.0f} MiB for the process, {int(rss_kb) / 1024 / (sw['leechers'] + 1):.1f} MiB per peer")
+if sw.get("peer_processes"):
+    rss = sorted(p["peak_rss"] for p in report["peers"] if p["peak_rss"])
+    print(f"peak RSS               per peer process: median {rss[len(rss) // 2] / 2**20:.1f} MiB, max {rss[-1] / 2**20:.1f} MiB; "
+          f"the lab command (max of its processes) {int(rss_kb) / 1024:.0f} MiB")
+else:
+    print(f"peak RSS               {int(rss_kb) / 1024:.0f} MiB for the process, {int(rss_kb) / 1024 / (sw['leechers'] + 1):.1f} MiB per peer")
 print(f"redundancy             {sw['redundancy']}  hash failures {sw['hash_failures']}")
 PY

@@ -9,6 +9,7 @@
 #include "exit_codes.h"
 #include "output.h"
 #include "shoal/swarm/lab.h"
+#include "shoal/swarm/peer.h"
 #include "signals.h"
 
 namespace shoal::cli {
@@ -59,9 +60,6 @@ std::string progressText(const nlohmann::json& e) {
 
 int runSwarm(const SwarmArgs& a) {
     Output out(a.json, false);
-    if (a.processes)
-        return out.fail(kUsage, "--processes is not implemented yet: peers run in-process (one LocalSession each)");
-    if (a.netns) return out.fail(kUsage, "--netns is not implemented yet: peers use their own 127.x addresses");
     const auto parsed = swarm::loadScenarioFile(a.scenario);
     if (!parsed.ok()) return reportIssues(out, a.scenario, parsed);
     installStopSignals();
@@ -69,6 +67,11 @@ int runSwarm(const SwarmArgs& a) {
     options.outDir = a.out.empty() ? std::filesystem::path("swarm-" + parsed.scenario.name) : std::filesystem::path(a.out);
     options.workDir = a.work;
     options.shouldStop = [] { return stopRequested(); };
+    options.processes = a.processes;
+    options.netns = a.netns;
+    // Peer processes are this very program (`shoal swarm peer`).
+    std::error_code ec;
+    options.peerProgram = std::filesystem::read_symlink("/proc/self/exe", ec);
     options.onEvent = [&out](const nlohmann::json& e) {
         out.event(e);
         if (e.value("event", "") == "progress") out.progress(progressText(e));
@@ -105,8 +108,11 @@ void addSwarmCommand(CLI::App& app, std::function<int()>& run) {
     r->add_option("--work", runArgs->work, "Folder for payload, profiles and downloads (default: a temp folder, removed)")
         ->type_name("DIR");
     r->add_flag("--json", runArgs->json, "Print events as NDJSON on stdout");
-    r->add_flag("--processes", runArgs->processes, "Run each peer as its own shoal process (not implemented yet)");
-    r->add_flag("--netns", runArgs->netns, "Each peer in its own network namespace (not implemented yet)");
+    r->add_flag("--processes", runArgs->processes,
+                "Run each shoal peer as its own process (realism; the lab survives a peer's crash)");
+    r->add_flag("--netns", runArgs->netns,
+                "Each peer in its own network namespace on the lab's bridge, with the groups' link shaping "
+                "(root only; implies --processes)");
     r->callback([runArgs, &run] { run = [runArgs] { return runSwarm(*runArgs); }; });
 
     auto validateArgs = std::make_shared<SwarmArgs>();
@@ -114,6 +120,11 @@ void addSwarmCommand(CLI::App& app, std::function<int()>& run) {
     v->add_option("scenario", validateArgs->scenario, "The scenario")->type_name("SCENARIO.json")->required();
     v->add_flag("--json", validateArgs->json, "Print one JSON line: valid or invalid with the issues");
     v->callback([validateArgs, &run] { run = [validateArgs] { return runValidate(*validateArgs); }; });
+
+    // One peer of `run --processes`, started by the lab with pipes (swarm/src/peer_protocol.h): not for people.
+    CLI::App* peer = swarm->add_subcommand("peer", "A lab peer process (started by 'swarm run --processes')");
+    peer->group("");
+    peer->callback([&run] { run = [] { return swarm::runPeerProcess(); }; });
 }
 
 }  // namespace shoal::cli

@@ -3,6 +3,7 @@
 #include "shoal/swarm/lab.h"
 
 #include <arpa/inet.h>
+#include <signal.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -13,12 +14,22 @@
 
 #include "lab_record.h"
 #include "lab_setup.h"
+#include "network_namespaces.h"
 
 namespace shoal::swarm {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 namespace {
+
+std::unique_ptr<Member> makeMember(const MemberSpec& spec, const std::optional<PeerProcessOptions>& processes) {
+    switch (spec.group->client) {
+        case Client::Shoal: return processes ? makeProcessMember(spec, *processes) : makeShoalMember(spec);
+        case Client::Aria2c: return makeAria2cMember(spec);
+        case Client::Transmission: return makeTransmissionMember(spec);
+    }
+    return nullptr;
+}
 
 struct Slot {
     std::unique_ptr<Member> member;
@@ -32,7 +43,8 @@ struct Slot {
 
 class Lab {
 public:
-    Lab(const Scenario& s, const LabOptions& o, LabSetup& setup) : sc_(s), opt_(o), setup_(setup) {}
+    Lab(const Scenario& s, const LabOptions& o, LabSetup& setup, const NetworkNamespaces* netns)
+        : sc_(s), opt_(o), setup_(setup), netns_(netns) {}
 
     Result<LabOutcome> run();
 
@@ -49,6 +61,7 @@ private:
     const Scenario& sc_;
     const LabOptions& opt_;
     LabSetup& setup_;
+    const NetworkNamespaces* netns_;  // null: peers on 127.x addresses of this namespace
     std::vector<Slot> slots_;
     LabRecord record_;
     std::ofstream events_;
@@ -89,13 +102,15 @@ Result<void> Lab::joinBatch(const std::vector<std::size_t>& batch, double t) {
         rec.online.push_back({t, -1});
         if (slot.group->fault.kind == FaultKind::Stall && !slot.stallAt) slot.stallAt = t + slot.group->fault.after;
         if (rec.corruptedPieces.empty()) rec.corruptedPieces = slot.member->corruptedPieces();
-        emit({{"event", "peer_joined"}, {"peer", rec.name}, {"address", slot.member->endpoint()},
-              {"rejoin", rec.online.size() > 1}});
+        nlohmann::json joined = {{"event", "peer_joined"}, {"peer", rec.name}, {"address", slot.member->endpoint()},
+                                 {"rejoin", rec.online.size() > 1}};
+        if (const int pid = slot.member->processId()) joined["pid"] = pid;
+        emit(std::move(joined));
         if (sc_.discovery != Discovery::Direct) continue;
         // Direct discovery: members of one batch did not know each other's endpoints; the later one dials.
         for (std::size_t j = 0; j < k; ++j) slot.member->connectTo(slots_[batch[j]].member->endpoint());
-        // aria2c takes no peer list: every online shoal member dials it instead.
-        if (slot.group->client == Client::Aria2c) {
+        // Other clients take no peer list: every online shoal member dials them instead.
+        if (slot.group->client != Client::Shoal) {
             for (auto& other : slots_) {
                 if (other.member->online() && &other != &slot) other.member->connectTo(slot.member->endpoint());
             }
@@ -162,6 +177,15 @@ void Lab::drainAndSample(double t, bool sampleNow) {
                     break;
                 }
                 case MemberNote::Kind::Metadata: break;
+                case MemberNote::Kind::Crashed:
+                    // Its process died unasked: the run goes on without it (it does not come back).
+                    rec.crashed = note.detail;
+                    if (!rec.online.empty()) rec.online.back().second = note.at;
+                    slots_[i].gone = true;
+                    slots_[i].rejoinAt.reset();
+                    slots_[i].member->leave();  // reaps it
+                    emit({{"event", "peer_crashed"}, {"peer", rec.name}, {"how", note.detail}});
+                    break;
             }
         }
     }
@@ -208,13 +232,18 @@ Result<LabOutcome> Lab::run() {
         for (int i = 0; i < g.count; ++i, ++index) {
             MemberSpec spec;
             spec.name = g.name + "-" + std::to_string(i + 1);
-            spec.address = setup_.peerAddress(static_cast<int>(index));
+            spec.address = netns_ ? netns_->peerAddress(static_cast<int>(index)) : setup_.peerAddress(static_cast<int>(index));
             spec.group = &g;
             spec.dir = setup_.workDir() / "peers" / spec.name;
             spec.clock = [this] { return now(); };
             spec.seed = sc_.seed * 1000003 + index;
             Slot slot;
-            slot.member = g.client == Client::Shoal ? makeShoalMember(spec) : makeAria2cMember(spec);
+            std::optional<PeerProcessOptions> processes;
+            if (opt_.processes || netns_) {
+                processes = PeerProcessOptions{opt_.peerProgram, {}};
+                if (netns_) processes->wrapper = netns_->wrapper(static_cast<int>(index));
+            }
+            slot.member = makeMember(spec, processes);
             slot.group = &g;
             slot.joinAt = g.join + (g.count > 1 ? g.joinSpread * i / (g.count - 1) : 0);
             slot.leaveAt = g.leave;
@@ -228,14 +257,19 @@ Result<LabOutcome> Lab::run() {
             rec.fault = g.fault.kind;
             record_.peers.push_back(rec);
             byAddress_[spec.address] = slots_.size() - 1;
-            if (g.client == Client::Shoal) ++record_.inProcessPeers;
+            if (g.client == Client::Shoal && !opt_.processes && !netns_) ++record_.inProcessPeers;
         }
         if (g.churn.fraction > 0) nextChurn_[&g] = g.join + g.joinSpread + g.churn.interval;
     }
     record_.scenario = &sc_;
+    record_.processes = opt_.processes || netns_;
+    record_.netns = netns_ != nullptr;
     record_.payload = &setup_.payload();
     record_.setupSeconds = setup_.seconds();
     record_.infrastructure = setup_.infrastructure();
+    if (netns_) {
+        for (auto& line : netns_->describe()) record_.infrastructure.push_back(line);
+    }
     record_.startedUnix = static_cast<std::int64_t>(std::time(nullptr));
     start_ = Clock::now();
     emit({{"event", "lab_started"}, {"scenario", sc_.name}, {"peers", slots_.size()}, {"leechers", sc_.leecherCount()},
@@ -347,9 +381,28 @@ Result<LabOutcome> runLab(const Scenario& scenario, const LabOptions& options) {
     std::error_code ec;
     fs::create_directories(options.outDir, ec);
     if (ec) return makeError(ErrorCode::Io, "cannot create " + options.outDir.string() + ": " + ec.message());
-    auto setup = LabSetup::create(scenario, options.workDir);
+    const bool netns = options.netns || scenario.netns;
+    if (!netns) {
+        for (std::size_t i = 0; i < scenario.groups.size(); ++i) {
+            if (scenario.groups[i].link)
+                return makeError(ErrorCode::InvalidArgument,
+                                 "/groups/" + std::to_string(i) + "/link shapes the peers' links: that needs network "
+                                 "namespaces (run as root with --netns, or set network.netns)");
+        }
+    }
+    if ((options.processes || netns) && options.peerProgram.empty())
+        return makeError(ErrorCode::InvalidArgument, "peer processes need the shoal executable (LabOptions::peerProgram)");
+    // A peer process that died shows as EPIPE on its pipe, not as a signal that ends the lab.
+    if (options.processes || netns) ::signal(SIGPIPE, SIG_IGN);
+    std::unique_ptr<NetworkNamespaces> namespaces;
+    if (netns) {
+        auto created = NetworkNamespaces::create(scenario);
+        if (!created) return created.error();
+        namespaces = std::move(created).value();
+    }
+    auto setup = LabSetup::create(scenario, options.workDir, namespaces ? namespaces->hubAddress() : "");
     if (!setup) return setup.error();
-    Lab lab(scenario, options, *setup.value());
+    Lab lab(scenario, options, *setup.value(), namespaces.get());
     return lab.run();
 }
 

@@ -32,7 +32,8 @@ struct PeerRecord {
     MemberSample last;
     std::optional<bool> verified;
     std::vector<int> corruptedPieces;
-    std::int64_t peakRss = 0;               // own process only (aria2c); 0 in-process
+    std::int64_t peakRss = 0;               // own process only (peer processes, aria2c); 0 in-process
+    std::string crashed;                    // how its process ended unasked ("killed by signal 9"); "" if not
     std::vector<std::pair<double, double>> progress;  // (t, progress), when it changed
 };
 
@@ -54,6 +55,8 @@ struct LabRecord {
     std::string stopReason;    // "all_complete", "deadline", "interrupted"
     std::int64_t processPeakRss = 0;  // this process (all in-process members), bytes
     int inProcessPeers = 0;
+    bool processes = false;   // shoal peers ran as their own processes
+    bool netns = false;       // ... each in its own network namespace
     std::int64_t startedUnix = 0;
     std::map<std::string, std::string> versions;
     std::vector<std::string> infrastructure;  // "opentracker pid 123 at http://...", "dht bootstrap ..."

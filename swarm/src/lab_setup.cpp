@@ -14,10 +14,12 @@
 namespace shoal::swarm {
 namespace fs = std::filesystem;
 
-Result<std::unique_ptr<LabSetup>> LabSetup::create(const Scenario& scenario, const fs::path& workDir) {
+Result<std::unique_ptr<LabSetup>> LabSetup::create(const Scenario& scenario, const fs::path& workDir,
+                                                   const std::string& hubAddress) {
     const auto started = std::chrono::steady_clock::now();
     auto setup = std::unique_ptr<LabSetup>(new LabSetup);
     setup->scenario_ = &scenario;
+    setup->hubAddress_ = hubAddress;
     std::error_code ec;
     if (workDir.empty()) {
         const char* tmp = std::getenv("TMPDIR");
@@ -37,7 +39,8 @@ Result<std::unique_ptr<LabSetup>> LabSetup::create(const Scenario& scenario, con
         std::vector<std::string> hashes;
         if (!setup->payload_.hashes.v1.empty()) hashes.push_back(setup->payload_.hashes.v1);
         if (!setup->payload_.hashes.v2.empty()) hashes.push_back(setup->payload_.hashes.v2.substr(0, 40));
-        auto tracker = Tracker::start(setup->peerAddress(-8), hashes, setup->workDir_ / "tracker" / "root");
+        const std::string at = hubAddress.empty() ? setup->peerAddress(-8) : hubAddress;
+        auto tracker = Tracker::start(at, hashes, setup->workDir_ / "tracker" / "root");
         if (!tracker) return tracker.error();
         setup->tracker_ = std::move(tracker).value();
     }
@@ -66,7 +69,7 @@ Result<void> LabSetup::startDhtBootstrap() {
     auto listen = std::make_shared<Listen>();
     LocalSessionOptions options;
     options.profileDir = workDir_ / "dht-bootstrap";
-    const std::string address = peerAddress(-7);
+    const std::string address = hubAddress_.empty() ? peerAddress(-7) : hubAddress_;
     options.overrides = [address](Settings& s) {
         s.listenInterfaces = address + ":0";
         s.outgoingInterfaces = address;

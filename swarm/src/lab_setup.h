@@ -18,7 +18,10 @@ namespace shoal::swarm {
 class LabSetup {
 public:
     // `workDir` empty: a fresh folder under $TMPDIR, removed with everything in it by the destructor.
-    static Result<std::unique_ptr<LabSetup>> create(const Scenario& scenario, const std::filesystem::path& workDir);
+    // `hubAddress`: where the tracker and the DHT node listen when the peers are in network namespaces
+    // (the lab's bridge); empty: on base + 2 and base + 3 of the scenario's 127.x range.
+    static Result<std::unique_ptr<LabSetup>> create(const Scenario& scenario, const std::filesystem::path& workDir,
+                                                    const std::string& hubAddress = {});
     ~LabSetup();
 
     const std::filesystem::path& workDir() const { return workDir_; }
@@ -40,6 +43,7 @@ private:
     std::unique_ptr<Tracker> tracker_;
     std::unique_ptr<LocalSession> bootstrap_;
     std::string bootstrapEndpoint_;
+    std::string hubAddress_;
     double seconds_ = 0;
 };
 

@@ -31,9 +31,9 @@ struct MemberSample {
 
 // Something a member's engine reported since the last drain, with its time on the lab clock.
 struct MemberNote {
-    enum class Kind { Finished, HashFailed, Banned, Metadata } kind;
+    enum class Kind { Finished, HashFailed, Banned, Metadata, Crashed } kind;
     double at = 0;
-    std::string detail;  // piece index, or the banned peer's "ip:port"
+    std::string detail;  // piece index, the banned peer's "ip:port", or how a peer process ended
 };
 
 // What a member needs to join: the payload, where the others are, how discovery works.
@@ -62,6 +62,8 @@ public:
     // Data on disk once it is complete (for verification); empty when it has none of its own.
     virtual std::filesystem::path downloadParent() const = 0;
     virtual std::int64_t peakRss() const { return 0; }  // only for members in their own process
+    virtual int processId() const { return 0; }          // while online, for members in their own process
+    virtual TorrentId torrentId() const { return kNoTorrent; }  // in its own library (shoal members)
     virtual std::vector<int> corruptedPieces() const { return {}; }
 };
 
@@ -72,9 +74,27 @@ struct MemberSpec {
     std::filesystem::path dir;  // its own folder: profile, downloads, logs
     std::function<double()> clock;  // the lab clock (seconds since the start), for notes
     std::uint64_t seed = 1;         // for its random choices (corrupted pieces)
+    // A member that continues an earlier run of the same profile (a peer process that rejoins after
+    // churn): the torrent its library holds, the port it had, and the counters of the earlier runs.
+    struct Carried {
+        TorrentId torrent = kNoTorrent;
+        int port = 0;
+        std::int64_t downloaded = 0;
+        std::int64_t uploaded = 0;
+        std::int64_t wasted = 0;
+    } carried;
+};
+
+// How a shoal peer runs as its own process: `program` is the `shoal` executable, started as
+// `[wrapper...] program swarm peer` (the wrapper puts it in a network namespace).
+struct PeerProcessOptions {
+    std::filesystem::path program;
+    std::vector<std::string> wrapper;
 };
 
 std::unique_ptr<Member> makeShoalMember(const MemberSpec& spec);
 std::unique_ptr<Member> makeAria2cMember(const MemberSpec& spec);
+std::unique_ptr<Member> makeTransmissionMember(const MemberSpec& spec);
+std::unique_ptr<Member> makeProcessMember(const MemberSpec& spec, const PeerProcessOptions& options);
 
 }  // namespace shoal::swarm

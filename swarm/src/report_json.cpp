@@ -49,7 +49,8 @@ json peerJson(const PeerRecord& p) {
             {"progress_final", p.last.progress}, {"hash_failures", p.hashFailures}, {"peers_banned", p.banned},
             {"banned_by", p.bannedBy}, {"verified", p.verified ? json(*p.verified) : json(nullptr)},
             {"corrupted_pieces", p.corruptedPieces.size()},
-            {"peak_rss", p.peakRss > 0 ? json(p.peakRss) : json(nullptr)}, {"progress", progress}};
+            {"peak_rss", p.peakRss > 0 ? json(p.peakRss) : json(nullptr)},
+            {"crashed", p.crashed.empty() ? json(nullptr) : json(p.crashed)}, {"progress", progress}};
 }
 
 }  // namespace
@@ -129,6 +130,9 @@ json buildReport(const LabRecord& r) {
         {"peers_banned", bans},
         {"verified_copies", verified},
         {"corrupt_copies", badCopies},
+        {"crashed_peers", std::count_if(r.peers.begin(), r.peers.end(), [](const PeerRecord& p) { return !p.crashed.empty(); })},
+        {"peer_processes", r.processes},
+        {"network_namespaces", r.netns},
         {"process_peak_rss", r.processPeakRss},
         {"in_process_peers", r.inProcessPeers},
         {"peak_rss_per_in_process_peer",

@@ -63,7 +63,8 @@ void readGroup(ObjectReader r, Group& g, int index, Issues& issues) {
     if (auto v = r.integer("count", 1, kMaxPeers)) g.count = static_cast<int>(*v);
     if (auto v = r.oneOf("role", {"seeder", "leecher"})) g.role = *v == "seeder" ? Role::Seeder : Role::Leecher;
     else if (!r.has("role")) r.issue("", "a group needs a \"role\": \"seeder\" or \"leecher\"");
-    if (auto v = r.oneOf("client", {"shoal", "aria2c"})) g.client = *v == "shoal" ? Client::Shoal : Client::Aria2c;
+    if (auto v = r.oneOf("client", {"shoal", "aria2c", "transmission-cli"}))
+        g.client = *v == "shoal" ? Client::Shoal : *v == "aria2c" ? Client::Aria2c : Client::Transmission;
     if (auto v = r.number("join", 0, 86400)) g.join = *v;
     if (auto v = r.number("join_spread", 0, 86400)) g.joinSpread = *v;
     if (auto v = r.number("leave", 0, 86400)) {
@@ -75,8 +76,17 @@ void readGroup(ObjectReader r, Group& g, int index, Issues& issues) {
     if (auto v = r.size("download_limit", 0, INT32_MAX)) g.downloadLimit = static_cast<int>(*v);
     if (auto v = r.integer("connections_limit", 2, 65535)) g.connectionsLimit = static_cast<int>(*v);
     if (const auto* v = r.raw("fault")) readFault(ObjectReader(*v, r.pointer("fault"), issues), g.fault);
+    if (const auto* v = r.raw("link")) {
+        ObjectReader l(*v, r.pointer("link"), issues);
+        LinkSpec link;
+        if (auto x = l.size("rate", 1024, INT64_MAX / 8)) link.rate = *x;
+        if (auto x = l.number("delay_ms", 0, 10000)) link.delayMs = *x;
+        if (auto x = l.number("loss_percent", 0, 100)) link.lossPercent = *x;
+        l.finish();
+        g.link = link;
+    }
     if (g.client != Client::Shoal) {
-        if (g.churn.fraction > 0) r.issue("churn", "churn needs shoal peers (aria2c members run from start to end)");
+        if (g.churn.fraction > 0) r.issue("churn", "churn needs shoal peers (other clients run from start to end)");
         if (g.fault.kind != FaultKind::None) r.issue("fault", "faults need shoal peers");
         if (g.uploadLimit || g.downloadLimit || g.connectionsLimit) r.issue("client", "limits apply to shoal peers only");
     }
@@ -104,7 +114,7 @@ void readNetwork(ObjectReader r, Scenario& s) {
         else
             s.baseAddress = *v;
     }
-    if (r.raw("netns")) r.issue("netns", "network namespaces are not implemented yet (peers use 127.0.0.N)");
+    if (auto v = r.boolean("netns")) s.netns = *v;
     r.finish();
 }
 
@@ -248,7 +258,14 @@ const char* toString(Discovery d) {
     return "?";
 }
 const char* toString(Role r) { return r == Role::Seeder ? "seeder" : "leecher"; }
-const char* toString(Client c) { return c == Client::Shoal ? "shoal" : "aria2c"; }
+const char* toString(Client c) {
+    switch (c) {
+        case Client::Shoal: return "shoal";
+        case Client::Aria2c: return "aria2c";
+        case Client::Transmission: return "transmission-cli";
+    }
+    return "?";
+}
 const char* toString(FaultKind k) {
     switch (k) {
         case FaultKind::None: return "none";

@@ -14,7 +14,13 @@ using namespace std::chrono_literals;
 
 class ShoalMember final : public Member {
 public:
-    explicit ShoalMember(MemberSpec spec) : spec_(std::move(spec)) {}
+    explicit ShoalMember(MemberSpec spec)
+        : spec_(std::move(spec)),
+          id_(spec_.carried.torrent),
+          port_(spec_.carried.port),
+          downBefore_(spec_.carried.downloaded),
+          upBefore_(spec_.carried.uploaded),
+          wastedBefore_(spec_.carried.wasted) {}
     ~ShoalMember() override { leave(); }
 
     Result<void> join(const JoinContext& ctx) override {
@@ -75,8 +81,7 @@ public:
 
     void leave() override {
         if (!session_) return;
-        // Leave as a client that quits does: stop the torrent (connections close) and take the counters
-        // from the snapshot after that, which is a tick behind the engine (up to 200 ms of transfer).
+        // Leave as a client that quits does: stop the torrent (connections close), then shut down.
         if (id_ != kNoTorrent && session_->pause(id_)) {
             waitUntil([&] {
                 auto st = session_->status(id_);
@@ -84,7 +89,13 @@ public:
                        st->state == TorrentState::Errored;
             }, 2s);
         }
-        const MemberSample last = sample();  // the last counters of this run
+        // The last counters of this run, read from the engine itself: the tick's snapshot may miss the
+        // blocks that arrived while the torrent stopped.
+        MemberSample last = sample();
+        if (id_ != kNoTorrent) {
+            if (auto details = session_->details(id_)) last = sampleOf(details->status);
+        }
+        last_ = last;
         session_->shutdown();
         session_.reset();
         // The next run counts from zero again.
@@ -110,18 +121,8 @@ public:
         }
         auto st = session_->status(id_);
         if (!st) return last_;
-        MemberSample s;
-        s.progress = st->progress;
-        // This run's counters plus the earlier runs' (libtorrent's all-time counters lag by up to a second).
-        s.downloaded = downBefore_ + st->downloadedThisRun;
-        s.uploaded = upBefore_ + st->uploadedThisRun;
-        s.wasted = wastedBefore_ + st->wasted;
-        s.downloadRate = st->downloadRate;
-        s.uploadRate = st->uploadRate;
-        s.peers = st->peers;
-        s.complete = st->hasMetadata && st->progress >= 1.0;
-        last_ = s;
-        return s;
+        last_ = sampleOf(*st);
+        return last_;
     }
 
     std::vector<MemberNote> drainNotes() override {
@@ -139,8 +140,23 @@ public:
 
     std::filesystem::path downloadParent() const override { return spec_.dir / "download"; }
     std::vector<int> corruptedPieces() const override { return corrupted_; }
+    TorrentId torrentId() const override { return id_; }
 
 private:
+    MemberSample sampleOf(const TorrentStatus& st) const {
+        MemberSample s;
+        s.progress = st.progress;
+        // This run's counters plus the earlier runs' (libtorrent's all-time counters lag by up to a second).
+        s.downloaded = downBefore_ + st.downloadedThisRun;
+        s.uploaded = upBefore_ + st.uploadedThisRun;
+        s.wasted = wastedBefore_ + st.wasted;
+        s.downloadRate = st.downloadRate;
+        s.uploadRate = st.uploadRate;
+        s.peers = st.peers;
+        s.complete = st.hasMetadata && st.progress >= 1.0;
+        return s;
+    }
+
     void onEvent(const Event& e) {
         std::lock_guard lock(mutex_);
         const double at = spec_.clock ? spec_.clock() : 0;

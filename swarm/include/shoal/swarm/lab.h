@@ -22,6 +22,13 @@ struct LabOptions {
     std::filesystem::path workDir;  // payload, profiles, downloads; empty: a temp folder removed at the end
     std::function<void(const nlohmann::json&)> onEvent;  // each NDJSON event as it happens
     std::function<bool()> shouldStop;  // polled by the loop (e.g. a signal flag)
+    // Shoal peers as separate processes (`PROGRAM swarm peer`, PROGRAM being the shoal executable)
+    // instead of sessions in this process; a peer that crashes is reported and the run goes on.
+    bool processes = false;
+    std::filesystem::path peerProgram;
+    // Every peer in its own network namespace on a bridge of the lab's, with the groups' link shaping
+    // (needs root; implies processes). The scenario's `network.netns` asks for the same.
+    bool netns = false;
 };
 
 struct LabOutcome {

@@ -17,7 +17,7 @@ namespace shoal::swarm {
 
 enum class Discovery { Direct, Tracker, Dht };
 enum class Role { Seeder, Leecher };
-enum class Client { Shoal, Aria2c };
+enum class Client { Shoal, Aria2c, Transmission };
 enum class FaultKind { None, Corrupt, Stall };
 
 const char* toString(Discovery discovery);
@@ -54,6 +54,14 @@ struct FaultSpec {
     int uploadRate = 1024;  // stall: what it still uploads (bytes/s): it holds connections but gives ~nothing
 };
 
+// A group's link shaping, applied with tc on each peer's veth when the lab runs in network namespaces:
+// `rate` both ways (tbf, or netem's own rate when delay or loss are set too), netem delay and loss.
+struct LinkSpec {
+    std::int64_t rate = 0;     // bytes/s, 0 = unshaped
+    double delayMs = 0;        // one way, on each direction
+    double lossPercent = 0;    // per packet, on each direction
+};
+
 struct Group {
     std::string name;
     int count = 1;
@@ -67,6 +75,7 @@ struct Group {
     int downloadLimit = 0;
     int connectionsLimit = 0;  // 0: the engine's default
     FaultSpec fault;
+    std::optional<LinkSpec> link;  // only with network namespaces
     std::string pointer;    // "/groups/N", for messages
 };
 
@@ -92,6 +101,7 @@ struct Scenario {
     EncryptionPolicy encryption = EncryptionPolicy::Prefer;
     bool pex = false;
     std::string baseAddress = "127.77.0.0";  // peer i listens on base + 10 + i
+    bool netns = false;  // every peer in its own network namespace (needs root), as `--netns` asks
     std::vector<Group> groups;
     StopSpec stop;
     std::optional<ExpectSpec> expect;
