@@ -106,15 +106,18 @@ Result<void> Lab::joinBatch(const std::vector<std::size_t>& batch, double t) {
                                  {"rejoin", rec.online.size() > 1}};
         if (const int pid = slot.member->processId()) joined["pid"] = pid;
         emit(std::move(joined));
+        // Other clients take no peer list, and transmission-cli never dials a 127.x peer it hears of from
+        // a tracker: every online shoal member dials them instead (with a tracker, the shoal peers that
+        // announced before them would otherwise wait a whole announce interval to learn of them).
+        if (slot.group->client != Client::Shoal && sc_.discovery != Discovery::Dht) {
+            for (auto& other : slots_) {
+                if (other.member->online() && &other != &slot && other.group->client == Client::Shoal)
+                    other.member->connectTo(slot.member->endpoint());
+            }
+        }
         if (sc_.discovery != Discovery::Direct) continue;
         // Direct discovery: members of one batch did not know each other's endpoints; the later one dials.
         for (std::size_t j = 0; j < k; ++j) slot.member->connectTo(slots_[batch[j]].member->endpoint());
-        // Other clients take no peer list: every online shoal member dials them instead.
-        if (slot.group->client != Client::Shoal) {
-            for (auto& other : slots_) {
-                if (other.member->online() && &other != &slot) other.member->connectTo(slot.member->endpoint());
-            }
-        }
     }
     return {};
 }
