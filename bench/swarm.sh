@@ -76,9 +76,12 @@ print(f"bound                  {bound:.2f} s  (bytes x (1/loopback + 1/sha1 + 1/
 print(f"ratio to the bound     {lab / bound:.2f}x")
 if sw.get("peer_processes"):
     rss = sorted(p["peak_rss"] for p in report["peers"] if p["peak_rss"])
-    print(f"peak RSS               per peer process: median {rss[len(rss) // 2] / 2**20:.1f} MiB, max {rss[-1] / 2**20:.1f} MiB; "
-          f"the lab command (max of its processes) {int(rss_kb) / 1024:.0f} MiB")
+    anon = sorted(p["peak_rss_anon"] for p in report["peers"] if p["peak_rss_anon"])
+    print(f"peak RSS               per peer process: median {rss[len(rss) // 2] / 2**20:.1f} MiB, max {rss[-1] / 2**20:.1f} MiB "
+          f"(heap alone: median {anon[len(anon) // 2] / 2**20:.1f} MiB, max {anon[-1] / 2**20:.1f} MiB; the rest is the payload's mapped pages)")
 else:
-    print(f"peak RSS               {int(rss_kb) / 1024:.0f} MiB for the process, {int(rss_kb) / 1024 / (sw['leechers'] + 1):.1f} MiB per peer")
+    peers = sw["leechers"] + 1
+    print(f"peak RSS               {int(rss_kb) / 1024:.0f} MiB for the process, {int(rss_kb) / 1024 / peers:.1f} MiB per peer "
+          f"(heap alone: {sw['process_peak_rss_anon'] / 2**20 / peers:.1f} MiB per peer; the rest is the payload's mapped pages)")
 print(f"redundancy             {sw['redundancy']}  hash failures {sw['hash_failures']}")
 PY

@@ -14,6 +14,7 @@
 
 #include "lab_record.h"
 #include "lab_setup.h"
+#include "child_process.h"
 #include "network_namespaces.h"
 
 namespace shoal::swarm {
@@ -212,6 +213,7 @@ void Lab::drainAndSample(double t, bool sampleNow) {
         if (rec.progress.empty() || rec.progress.back().second != s.progress) rec.progress.push_back({t, s.progress});
     }
     record_.samples.push_back(sample);
+    record_.processPeakAnonRss = std::max(record_.processPeakAnonRss, ownAnonRss());
     if (t - lastProgressEvent_ >= 1.0) {
         lastProgressEvent_ = t;
         emit({{"event", "progress"}, {"complete", sample.complete}, {"leechers", sc_.leecherCount()},
@@ -368,6 +370,7 @@ void Lab::finish() {
     for (std::size_t i = 0; i < slots_.size(); ++i) {
         PeerRecord& rec = record_.peers[i];
         rec.peakRss = slots_[i].member->peakRss();
+        rec.peakAnonRss = slots_[i].member->peakAnonRss();
         // Counters as the member saw them just before it stopped: fresher than the loop's last sample.
         if (!rec.online.empty()) rec.last = slots_[i].member->sample();
     }

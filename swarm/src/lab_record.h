@@ -33,6 +33,7 @@ struct PeerRecord {
     std::optional<bool> verified;
     std::vector<int> corruptedPieces;
     std::int64_t peakRss = 0;               // own process only (peer processes, aria2c); 0 in-process
+    std::int64_t peakAnonRss = 0;           // of which heap (sampled), peer processes only
     std::string crashed;                    // how its process ended unasked ("killed by signal 9"); "" if not
     std::vector<std::pair<double, double>> progress;  // (t, progress), when it changed
 };
@@ -54,6 +55,7 @@ struct LabRecord {
     double duration = 0;       // lab clock at the stop
     std::string stopReason;    // "all_complete", "deadline", "interrupted"
     std::int64_t processPeakRss = 0;  // this process (all in-process members), bytes
+    std::int64_t processPeakAnonRss = 0;  // of which heap, sampled with the progress
     int inProcessPeers = 0;
     bool processes = false;   // shoal peers ran as their own processes
     bool netns = false;       // ... each in its own network namespace

@@ -62,6 +62,8 @@ public:
     // Data on disk once it is complete (for verification); empty when it has none of its own.
     virtual std::filesystem::path downloadParent() const = 0;
     virtual std::int64_t peakRss() const { return 0; }  // only for members in their own process
+    // Of that, the most seen of anonymous memory (heap; not the payload's mapped file pages).
+    virtual std::int64_t peakAnonRss() const { return 0; }
     virtual int processId() const { return 0; }          // while online, for members in their own process
     virtual TorrentId torrentId() const { return kNoTorrent; }  // in its own library (shoal members)
     virtual std::vector<int> corruptedPieces() const { return {}; }

@@ -14,6 +14,7 @@
 #include <iostream>
 #include <string>
 
+#include "child_process.h"
 #include "peer_protocol.h"
 
 namespace shoal::swarm {
@@ -121,7 +122,7 @@ Result<void> join(const json& command, Joined& out) {
 void report(Member& member) {
     for (const auto& note : member.drainNotes())
         writeLine({{"note", toString(note.kind)}, {"at", note.at}, {"detail", note.detail}});
-    writeLine({{"sample", toJson(member.sample())}, {"rss", ownPeakRss()}});
+    writeLine({{"sample", toJson(member.sample())}, {"rss", ownPeakRss()}, {"anon", ownAnonRss()}});
 }
 
 }  // namespace
@@ -177,7 +178,7 @@ int runPeerProcess() {
     member.leave();  // stops the torrent, saves resume data, shuts the session down
     for (const auto& note : member.drainNotes())
         writeLine({{"note", toString(note.kind)}, {"at", note.at}, {"detail", note.detail}});
-    writeLine({{"reply", "quit"}, {"sample", toJson(member.sample())}, {"rss", ownPeakRss()}});
+    writeLine({{"reply", "quit"}, {"sample", toJson(member.sample())}, {"rss", ownPeakRss()}, {"anon", ownAnonRss()}});
     return 0;
 }
 

@@ -5,7 +5,7 @@
 //                {"cmd":"connect","endpoint":"ip:port"}  {"cmd":"stall","rate":N}  {"cmd":"quit"}
 //   peer -> lab: {"reply":"join","ok":true,"endpoint":"ip:port","torrent":ID,"corrupted":[...]}
 //                or {"reply":"join","ok":false,"error":"..."}
-//                {"sample":{...},"rss":BYTES}  every tick;  {"note":"finished|hash_failed|banned|metadata",
+//                {"sample":{...},"rss":PEAK,"anon":NOW}  every tick (bytes: peak RSS, resident heap now);  {"note":"finished|hash_failed|banned|metadata",
 //                "at":T,"detail":"..."}  as they happen;  {"reply":"quit","sample":{...}}  as its last line.
 //
 // A peer process joins once: leaving is quitting, and a rejoin is a new process on the same profile.

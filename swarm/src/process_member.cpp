@@ -134,6 +134,10 @@ public:
         std::lock_guard lock(mutex_);
         return peakRss_;
     }
+    std::int64_t peakAnonRss() const override {
+        std::lock_guard lock(mutex_);
+        return peakAnon_;
+    }
     int processId() const override {
         std::lock_guard lock(mutex_);
         return online_ && !exited_ ? pid_ : 0;
@@ -187,6 +191,7 @@ private:
         if (!j.is_object()) return;
         std::lock_guard lock(mutex_);
         if (j.contains("rss")) peakRss_ = std::max(peakRss_, j.value("rss", std::int64_t{0}));
+        if (j.contains("anon")) peakAnon_ = std::max(peakAnon_, j.value("anon", std::int64_t{0}));
         if (j.contains("sample")) last_ = sampleFromJson(j["sample"]);
         if (j.contains("note")) {
             if (auto kind = noteKindFromString(j.value("note", "")))
@@ -231,6 +236,7 @@ private:
     std::vector<MemberNote> notes_;
     std::vector<int> corrupted_;
     std::int64_t peakRss_ = 0;
+    std::int64_t peakAnon_ = 0;  // sampled every report: the kernel keeps no peak of it
 };
 
 }  // namespace

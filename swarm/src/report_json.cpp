@@ -50,6 +50,7 @@ json peerJson(const PeerRecord& p) {
             {"banned_by", p.bannedBy}, {"verified", p.verified ? json(*p.verified) : json(nullptr)},
             {"corrupted_pieces", p.corruptedPieces.size()},
             {"peak_rss", p.peakRss > 0 ? json(p.peakRss) : json(nullptr)},
+            {"peak_rss_anon", p.peakAnonRss > 0 ? json(p.peakAnonRss) : json(nullptr)},
             {"crashed", p.crashed.empty() ? json(nullptr) : json(p.crashed)}, {"progress", progress}};
 }
 
@@ -134,9 +135,12 @@ json buildReport(const LabRecord& r) {
         {"peer_processes", r.processes},
         {"network_namespaces", r.netns},
         {"process_peak_rss", r.processPeakRss},
+        {"process_peak_rss_anon", r.processPeakAnonRss},
         {"in_process_peers", r.inProcessPeers},
         {"peak_rss_per_in_process_peer",
          r.inProcessPeers > 0 ? json(r.processPeakRss / r.inProcessPeers) : json(nullptr)},
+        {"peak_rss_anon_per_in_process_peer",
+         r.inProcessPeers > 0 ? json(r.processPeakAnonRss / r.inProcessPeers) : json(nullptr)},
     };
     report["swarm"] = swarm;
 
