@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "shoal/swarm/host_tools.h"
+
 namespace shoal::swarm {
 
 class ChildProcess {
@@ -48,11 +50,7 @@ private:
     std::optional<int> exitCode_;
 };
 
-bool onPath(const std::string& program);
 // This process's resident anonymous memory now (RssAnon: heap and stacks, not mapped files), in bytes.
 std::int64_t ownAnonRss();
-// A TCP port free on `ip` right now (bound to 0 and released) and whether something accepts on ip:port.
-int freePort(const std::string& ip);
-bool tcpPortOpen(const std::string& ip, int port);
 
 }  // namespace shoal::swarm

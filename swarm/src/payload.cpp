@@ -2,7 +2,8 @@
 // copies, in-place corruption of chosen pieces, and SHA-256 verification of copies.
 #include "payload.h"
 
-#include <libtorrent/hasher.hpp>
+#include "shoal/swarm/host_tools.h"
+
 
 #include <algorithm>
 #include <fstream>
@@ -44,24 +45,6 @@ Result<std::vector<char>> readAll(const fs::path& file) {
 }
 
 }  // namespace
-
-std::string sha256Of(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return {};
-    lt::hasher256 hasher;
-    std::vector<char> buf(1 << 20);
-    while (in) {
-        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-        if (in.gcount() > 0) hasher.update(buf.data(), static_cast<int>(in.gcount()));
-    }
-    std::string hex;
-    static const char digits[] = "0123456789abcdef";
-    for (char c : hasher.final()) {
-        hex += digits[(static_cast<unsigned char>(c) >> 4) & 15];
-        hex += digits[static_cast<unsigned char>(c) & 15];
-    }
-    return hex;
-}
 
 Result<PreparedPayload> preparePayload(const PayloadSpec& spec, const fs::path& workDir) {
     PreparedPayload out;
@@ -114,7 +97,7 @@ Result<PreparedPayload> preparePayload(const PayloadSpec& spec, const fs::path& 
     for (const auto& f : summary->files) {
         const fs::path file = out.savePath / f.path;
         if (!fs::is_regular_file(file, ec)) return makeError(ErrorCode::BadInput, "payload file missing: " + file.string());
-        out.files.push_back({f.path, f.size, sha256Of(file)});
+        out.files.push_back({f.path, f.size, sha256OfFile(file)});
     }
     return out;
 }
@@ -168,7 +151,7 @@ Result<std::vector<int>> corruptPieces(const PreparedPayload& payload, const fs:
 
 bool verifyCopy(const PreparedPayload& payload, const fs::path& saveParent) {
     for (const auto& f : payload.files) {
-        if (sha256Of(saveParent / f.path) != f.sha256) return false;
+        if (sha256OfFile(saveParent / f.path) != f.sha256) return false;
     }
     return !payload.files.empty();
 }

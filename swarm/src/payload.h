@@ -45,6 +45,4 @@ Result<std::vector<int>> corruptPieces(const PreparedPayload& payload, const std
 // True if every file under `saveParent` has the source's SHA-256.
 bool verifyCopy(const PreparedPayload& payload, const std::filesystem::path& saveParent);
 
-std::string sha256Of(const std::filesystem::path& file);
-
 }  // namespace shoal::swarm

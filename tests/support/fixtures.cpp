@@ -1,10 +1,6 @@
 // Test set-up helpers: temp dirs, reproducible random payloads, file hashes, loopback swarm settings.
 #include "support/fixtures.h"
 
-#include <libtorrent/hasher.hpp>
-#include <netinet/in.h>
-#include <arpa/inet.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -48,25 +44,6 @@ void writeRandomFile(const fs::path& file, std::int64_t size, std::uint64_t seed
     if (!out) throw std::runtime_error("cannot write " + file.string());
 }
 
-std::string sha256File(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return {};
-    lt::hasher256 hasher;
-    std::vector<char> buf(1 << 20);
-    while (in) {
-        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-        if (in.gcount() > 0) hasher.update(buf.data(), static_cast<int>(in.gcount()));
-    }
-    const auto digest = hasher.final();
-    static const char digits[] = "0123456789abcdef";
-    std::string hex;
-    for (char c : digest) {
-        hex += digits[(static_cast<unsigned char>(c) >> 4) & 15];
-        hex += digits[static_cast<unsigned char>(c) & 15];
-    }
-    return hex;
-}
-
 Settings loopbackSettings(const std::string& ip) {
     Settings s;
     s.listenInterfaces = ip + ":0";
@@ -80,34 +57,6 @@ Settings loopbackSettings(const std::string& ip) {
     s.allowMultipleConnectionsPerIp = true;
     s.queueingEnabled = false;
     return s;
-}
-
-int freePort(const std::string& ip) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) return 0;
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    ::inet_pton(AF_INET, ip.c_str(), &addr.sin_addr);
-    addr.sin_port = 0;
-    int port = 0;
-    socklen_t len = sizeof addr;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
-        port = ntohs(addr.sin_port);
-    ::close(fd);
-    return port;
-}
-
-bool tcpPortOpen(const std::string& ip, int port) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) return false;
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    ::inet_pton(AF_INET, ip.c_str(), &addr.sin_addr);
-    const bool open = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-    ::close(fd);
-    return open;
 }
 
 }  // namespace shoal::test

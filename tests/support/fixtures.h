@@ -6,6 +6,7 @@
 #include <string>
 
 #include "shoal/settings.h"
+#include "shoal/swarm/host_tools.h"
 
 namespace shoal::test {
 
@@ -24,17 +25,15 @@ private:
 
 // Writes `size` pseudo-random bytes from `seed` (same seed, same bytes).
 void writeRandomFile(const std::filesystem::path& file, std::int64_t size, std::uint64_t seed);
-// Hex SHA-256 of a file (compares downloads with their source).
-std::string sha256File(const std::filesystem::path& file);
+// Hex SHA-256 of a file (compares downloads with their source): the swarm lab's, which verifies copies.
+inline std::string sha256File(const std::filesystem::path& file) { return swarm::sha256OfFile(file); }
 
 // Settings for a peer of a local swarm on `ip` (127.0.0.N): listens on ip:0, leaves from ip, TCP only,
 // no DHT/LSD/UPnP/PEX unless a test turns them on. See ../shared/LIBTORRENT-NOTES.md.
 Settings loopbackSettings(const std::string& ip);
 
-// A TCP port free on `ip` right now (bound to 0 and released).
-int freePort(const std::string& ip = "127.0.0.1");
-
-// True if something accepts TCP connections on ip:port (the connection is closed at once).
-bool tcpPortOpen(const std::string& ip, int port);
+// A TCP port free on `ip` right now, and whether something accepts on ip:port: the lab's probes.
+using swarm::freePort;
+using swarm::tcpPortOpen;
 
 }  // namespace shoal::test

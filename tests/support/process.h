@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "shoal/swarm/host_tools.h"
+
 namespace shoal::test {
 
 struct ProcessOptions {
@@ -59,6 +61,6 @@ struct RunResult {
 RunResult run(const std::vector<std::string>& argv, std::chrono::milliseconds timeout = std::chrono::seconds(60));
 
 // True if `program` is found on PATH (interop tests skip with a stated reason when a peer client is absent).
-bool onPath(const std::string& program);
+using swarm::onPath;
 
 }  // namespace shoal::test

@@ -6,8 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "shoal/swarm/lab.h"
-#include "support/fixtures.h"
+#include "lab_fixtures.h"
 #include "support/process.h"
 
 namespace shoal::test {
@@ -15,30 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-swarm::Scenario scenarioFrom(const std::string& text, const std::string& base) {
-    auto parsed = swarm::parseScenario(text);
-    EXPECT_TRUE(parsed.ok()) << (parsed.ok() ? "" : parsed.issues[0].message);
-    parsed.scenario.baseAddress = base;
-    return parsed.scenario;
-}
-
-json runScenario(const swarm::Scenario& scenario, const TempDir& dir) {
-    swarm::LabOptions options;
-    options.outDir = dir.path() / "out";
-    options.workDir = dir.path() / "work";
-    auto outcome = swarm::runLab(scenario, options);
-    EXPECT_TRUE(outcome.ok()) << (outcome.ok() ? "" : outcome.error().message);
-    if (!outcome.ok()) return json::object();
-    // What was written is what was returned.
-    std::ifstream in(outcome->reportJson);
-    json written = json::parse(in);
-    EXPECT_EQ(written, outcome->report);
-    EXPECT_TRUE(fs::file_size(outcome->reportHtml) > 1000);
-    EXPECT_TRUE(fs::file_size(dir.path() / "out" / "events.ndjson") > 0);
-    EXPECT_TRUE(outcome->expectationsHeld) << written["expectations"].dump(2);
-    return written;
-}
 
 std::string lines(const json& report) {
     return report.contains("expectations") ? report["expectations"].dump() + "\n" + report["swarm"].dump() : "";

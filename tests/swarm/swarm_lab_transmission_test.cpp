@@ -7,8 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "shoal/swarm/lab.h"
-#include "support/fixtures.h"
+#include "lab_fixtures.h"
 #include "support/process.h"
 
 namespace shoal::test {
@@ -16,17 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-json runLab(const swarm::Scenario& scenario, const TempDir& dir) {
-    swarm::LabOptions options;
-    options.outDir = dir.path() / "out";
-    options.workDir = dir.path() / "work";
-    auto outcome = swarm::runLab(scenario, options);
-    EXPECT_TRUE(outcome.ok()) << (outcome.ok() ? "" : outcome.error().message);
-    if (!outcome.ok()) return json::object();
-    EXPECT_TRUE(outcome->expectationsHeld) << outcome->report["expectations"].dump(2);
-    return outcome->report;
-}
 
 // What a failure needs to be understood: each peer's counters and the end of transmission-cli's log.
 std::string explain(const json& report, const TempDir& dir) {
@@ -52,7 +40,7 @@ TEST(SwarmLabTransmission, MixedSwarmExampleCompletes) {
                                           "transmission-mixed.json");
     ASSERT_TRUE(parsed.ok()) << parsed.issues[0].message;
     parsed.scenario.baseAddress = "127.93.0.0";
-    const json report = runLab(parsed.scenario, dir);
+    const json report = runScenario(parsed.scenario, dir);
     ASSERT_FALSE(report.empty());
     const std::int64_t payload = report["payload"]["bytes"];
     EXPECT_EQ(report["swarm"]["completed"], 5) << explain(report, dir);
@@ -98,7 +86,7 @@ TEST(SwarmLabTransmission, TransmissionSeederServesShoalLeechers) {
     })");
     ASSERT_TRUE(parsed.ok()) << parsed.issues[0].message;
     parsed.scenario.baseAddress = "127.94.0.0";
-    const json report = runLab(parsed.scenario, dir);
+    const json report = runScenario(parsed.scenario, dir);
     ASSERT_FALSE(report.empty());
     EXPECT_EQ(report["swarm"]["completed"], 3) << explain(report, dir);
     EXPECT_EQ(report["swarm"]["verified_copies"], 3);
