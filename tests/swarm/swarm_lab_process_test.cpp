@@ -1,6 +1,7 @@
 // The swarm lab with peers as their own `shoal swarm peer` processes: a churning swarm completes and its
 // report adds up, a peer killed with SIGKILL is reported as crashed while the rest complete, and (as root)
-// peers in network namespaces whose group link is rate-shaped take as long as the rate says.
+// peers in network namespaces whose group link is rate-shaped take as long as the rate says; and the
+// command line runs its peers as processes of its own binary.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 #include <sstream>
 
 #include "lab_fixtures.h"
+#include "support/process.h"
 
 namespace shoal::test {
 namespace {
@@ -60,7 +62,7 @@ TEST(SwarmLabProcesses, ChurningSwarmOfPeerProcessesCompletesAndAddsUp) {
       ],
       "stop": {"when": "all_complete", "deadline": 60},
       "expect": {"all_complete_by": 60, "no_corrupt_data": true}
-    })", "127.84.0.0");
+    })", "127.95.0.0");
     const json report = runScenario(scenario, dir, processOptions(dir));
     ASSERT_FALSE(report.empty());
     const json& sw = report["swarm"];
@@ -101,7 +103,7 @@ TEST(SwarmLabProcesses, APeerKilledMidRunIsReportedAndTheRestComplete) {
       ],
       "stop": {"when": "all_complete", "deadline": 40},
       "expect": {"all_complete_by": 40, "no_corrupt_data": true}
-    })", "127.85.0.0");
+    })", "127.96.0.0");
     auto options = processOptions(dir);
     int killed = 0;
     options.onEvent = [&](const json& e) {
@@ -126,6 +128,25 @@ TEST(SwarmLabProcesses, APeerKilledMidRunIsReportedAndTheRestComplete) {
     for (const auto& e : events(dir)) crashedEvents += e["event"] == "peer_crashed" && e["peer"] == "leechers-2";
     EXPECT_EQ(crashedEvents, 1);
     EXPECT_NE(::kill(killed, 0), 0) << "the killed peer was not reaped";
+}
+
+// From the command line: the peers are this very binary (`shoal swarm peer`), found through /proc.
+TEST(SwarmLabProcesses, CommandLineRunsPeersAsProcesses) {
+    TempDir dir("shoal-lab-proc-cli");
+    const fs::path scenario = dir.path() / "tiny.json";
+    std::ofstream(scenario) << R"({"name": "tiny", "payload": {"size": "1MiB"}, "network": {"base": "127.97.0.0"},
+        "groups": [{"role": "seeder"}, {"role": "leecher", "count": 2}],
+        "stop": {"deadline": 30}, "expect": {"all_complete_by": 30, "no_corrupt_data": true}})";
+    auto ran = run({SHOAL_CLI_PATH, "swarm", "run", scenario.string(), "--processes", "--out",
+                    (dir.path() / "out").string(), "--json"}, std::chrono::seconds(60));
+    EXPECT_EQ(ran.exitCode, 0) << ran.err;
+    std::ifstream in(dir.path() / "out" / "report.json");
+    const json report = json::parse(in, nullptr, false);
+    ASSERT_TRUE(report.is_object());
+    EXPECT_EQ(report["swarm"]["peer_processes"], true);
+    EXPECT_EQ(report["swarm"]["completed"], 2);
+    for (const auto& p : report["peers"]) EXPECT_GT(p["peak_rss"].get<std::int64_t>(), 0) << p["name"];
+    EXPECT_NE(ran.out.find("\"pid\":"), std::string::npos) << "peer_joined events carry the peer's pid";
 }
 
 TEST(SwarmLabNetns, RateShapedGroupInNamespacesTakesAsLongAsItsRate) {
