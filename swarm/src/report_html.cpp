@@ -160,7 +160,7 @@ std::string renderHtml(const json& report) {
     h << "<h2>Swarm</h2>\n" << table(json::array({swarm}), {"peers", "leechers", "completed", "time_to_first_copy",
                                                             "time_to_all_complete", "throughput", "peak_download_rate",
                                                             "redundancy", "hash_failures", "peers_banned",
-                                                            "verified_copies", "corrupt_copies"});
+                                                            "verified_copies", "corrupt_copies", "crashed_peers"});
     h << plot("Completion CDF", "seconds since start", "fraction of leechers complete", duration, 1, {cdf}, true);
     h << plot("Swarm throughput (blue: download, orange: upload)", "seconds since start", "MB/s", duration, peak * 1.05,
               {rate, upRate}, false);
@@ -172,7 +172,9 @@ std::string renderHtml(const json& report) {
                                   "hash_failures", "banned_by_peers", "fault"});
     h << "<h2>Peers</h2>\n"
       << table(peers, {"name", "address", "role", "client", "fault", "completion_seconds", "discovery_seconds",
-                       "bytes_downloaded", "bytes_uploaded", "hash_failures", "peers_banned", "banned_by", "verified"});
+                       "bytes_downloaded", "bytes_uploaded", "hash_failures", "peers_banned", "banned_by", "verified",
+                       "peak_rss", "peak_rss_anon", "crashed"});
+    h << "<h2>Infrastructure</h2>\n<pre>" << escape(report["infrastructure"].dump(2)) << "</pre>\n";
     h << "<h2>Scenario</h2>\n<pre>" << escape(report["scenario"].dump(2)) << "</pre>\n<h2>Versions</h2>\n<pre>"
       << escape(report["versions"].dump(2)) << "</pre>\n</body></html>\n";
     return h.str();
