@@ -212,9 +212,11 @@ public:
         rss_ = std::max(rss_, process_->peakRss());
         // SIGINT is its quit key: it stops the torrent and writes the resume file with its byte counters
         // (SIGTERM would end it without). Stopped by its PID, with ChildProcess::stop as the bound.
+        // On SIGINT it also sends its "stopped" announces before it exits, which under load has taken
+        // seconds: the bound is generous, since a kill here would lose the exact counters.
         if (process_->running()) {
             ::kill(process_->pid(), SIGINT);
-            process_->waitExit(5s);
+            process_->waitExit(15s);
         }
         process_->stop();
         process_.reset();
