@@ -135,6 +135,8 @@ Settings LocalSession::settings() const {
     return impl_->stored;
 }
 
+Settings LocalSession::effectiveSettings() const { return impl_->effectiveSettings(); }
+
 Result<void> LocalSession::applySettings(const Settings& settings) {
     if (auto valid = validate(settings); !valid) return valid;
     Settings effective = settings;

@@ -383,6 +383,14 @@ Settings RemoteSession::settings() const {
     return impl_->lastSettings;  // the last known settings if the daemon cannot be reached
 }
 
+Settings RemoteSession::effectiveSettings() const {
+    auto got = impl_->command("session_get", {{"fields", {"shoal_effective_settings"}}});
+    if (got && got->contains("shoal_effective_settings")) {
+        if (auto s = settingsFromJson((*got)["shoal_effective_settings"].dump())) return s.value();
+    }
+    return settings();  // a daemon from before the key, or unreachable: the stored ones are the best guess
+}
+
 SubscriptionId RemoteSession::subscribe(EventHandler handler) {
     std::lock_guard lock(impl_->subsMutex);
     const SubscriptionId id = impl_->nextSubscription++;

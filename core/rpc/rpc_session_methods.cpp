@@ -43,7 +43,9 @@ std::string downloadDir(const Settings& s) {
 }
 
 json sessionArguments(RpcContext& ctx) {
-    const Settings s = ctx.session.settings();
+    // Transmission's keys say what the daemon runs with; shoal-settings is what session-set changes.
+    const Settings stored = ctx.session.settings();
+    const Settings s = ctx.session.effectiveSettings();
     const SessionTotals totals = ctx.session.totals();
     json units = {{"speed-units", {"kB/s", "MB/s", "GB/s", "TB/s"}}, {"speed-bytes", 1024},
                   {"size-units", {"KiB", "MiB", "GiB", "TiB"}},      {"size-bytes", 1024},
@@ -59,8 +61,8 @@ json sessionArguments(RpcContext& ctx) {
         {"config-dir", ctx.options.configDir},
         {"download-dir", downloadDir(s)},
         {"download-dir-free-space", ec ? -1 : static_cast<std::int64_t>(space.available)},
-        {"incomplete-dir", ""},
-        {"incomplete-dir-enabled", false},
+        {"incomplete-dir", s.incompleteSavePath},
+        {"incomplete-dir-enabled", !s.incompleteSavePath.empty()},
         {"peer-port", boundPeerPort(totals)},
         {"peer-port-random-on-start", false},
         {"port-forwarding-enabled", s.enableUpnp},
@@ -75,13 +77,13 @@ json sessionArguments(RpcContext& ctx) {
         {"speed-limit-down-enabled", s.downloadLimit > 0},
         {"speed-limit-up", s.uploadLimit / 1024},
         {"speed-limit-up-enabled", s.uploadLimit > 0},
-        {"alt-speed-enabled", false},
-        {"alt-speed-down", 0},
-        {"alt-speed-up", 0},
-        {"alt-speed-time-enabled", false},
-        {"alt-speed-time-begin", 0},
-        {"alt-speed-time-end", 0},
-        {"alt-speed-time-day", 0},
+        {"alt-speed-enabled", s.altSpeedEnabled},
+        {"alt-speed-down", s.altDownloadLimit / 1024},
+        {"alt-speed-up", s.altUploadLimit / 1024},
+        {"alt-speed-time-enabled", s.altSpeedScheduled},
+        {"alt-speed-time-begin", s.altSpeedBeginMinute},
+        {"alt-speed-time-end", s.altSpeedEndMinute},
+        {"alt-speed-time-day", s.altSpeedDays},
         {"download-queue-enabled", s.queueingEnabled},
         {"download-queue-size", s.activeDownloads},
         {"seed-queue-enabled", s.queueingEnabled},
@@ -107,7 +109,8 @@ json sessionArguments(RpcContext& ctx) {
         {"script-torrent-done-seeding-filename", ""},
         {"default-trackers", ""},
         {"units", units},
-        {"shoal-settings", json::parse(settingsToJson(s))},
+        {"shoal-settings", json::parse(settingsToJson(stored))},
+        {"shoal-effective-settings", json::parse(settingsToJson(s))},
         {"shoal-seed-time-goal", s.seedTimeGoalSeconds ? json(*s.seedTimeGoalSeconds) : json(nullptr)},
         {"shoal-listen-endpoints", totals.listenEndpoints},
     };
@@ -162,6 +165,21 @@ MethodResult sessionSet(const json& a, RpcContext& ctx) {
     };
     limit("speed-limit-down", "speed-limit-down-enabled", s.downloadLimit);
     limit("speed-limit-up", "speed-limit-up-enabled", s.uploadLimit);
+    // Transmission's turtle mode: the limits apply while it is on or while the schedule says so.
+    if (a.contains("alt-speed-enabled")) s.altSpeedEnabled = a["alt-speed-enabled"].get<bool>();
+    if (a.contains("alt-speed-down")) s.altDownloadLimit = a["alt-speed-down"].get<int>() * 1024;
+    if (a.contains("alt-speed-up")) s.altUploadLimit = a["alt-speed-up"].get<int>() * 1024;
+    if (a.contains("alt-speed-time-enabled")) s.altSpeedScheduled = a["alt-speed-time-enabled"].get<bool>();
+    if (a.contains("alt-speed-time-begin")) s.altSpeedBeginMinute = a["alt-speed-time-begin"].get<int>();
+    if (a.contains("alt-speed-time-end")) s.altSpeedEndMinute = a["alt-speed-time-end"].get<int>();
+    if (a.contains("alt-speed-time-day")) s.altSpeedDays = a["alt-speed-time-day"].get<int>();
+    if (a.contains("incomplete-dir") || a.contains("incomplete-dir-enabled")) {
+        // Shoal keeps no disabled folder: turning it off forgets it, as qBittorrent's setting does.
+        const std::string dir = a.value("incomplete-dir", s.incompleteSavePath);
+        const bool enabled = a.value("incomplete-dir-enabled", !s.incompleteSavePath.empty() || a.contains("incomplete-dir"));
+        if (enabled && dir.empty()) return MethodResult::fail(kInvalidParams, "incomplete-dir-enabled needs an incomplete-dir");
+        s.incompleteSavePath = enabled ? dir : "";
+    }
     if (a.contains("download-queue-enabled")) s.queueingEnabled = a["download-queue-enabled"].get<bool>();
     if (a.contains("seed-queue-enabled")) s.queueingEnabled = a["seed-queue-enabled"].get<bool>();
     if (a.contains("download-queue-size")) s.activeDownloads = a["download-queue-size"].get<int>();

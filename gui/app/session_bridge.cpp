@@ -151,13 +151,15 @@ void SessionBridge::requestDetails(TorrentId id) {
 
 void SessionBridge::refreshSettings() {
     if (!session_) return;
-    async<Settings>([session = session_] { return session->settings(); },
-                    [this, session = session_](Settings s) {
-                        if (session != session_) return;  // read from a session since detached
-                        settings_ = std::move(s);
-                        settingsKnown_ = true;
-                        Q_EMIT settingsChanged(settings_);
-                    });
+    using Both = std::pair<Settings, Settings>;  // stored, effective
+    async<Both>([session = session_] { return Both{session->settings(), session->effectiveSettings()}; },
+                [this, session = session_](Both s) {
+                    if (session != session_) return;  // read from a session since detached
+                    settings_ = std::move(s.first);
+                    effective_ = std::move(s.second);
+                    settingsKnown_ = true;
+                    Q_EMIT settingsChanged(settings_);
+                });
 }
 
 void SessionBridge::applySettings(Settings settings) {
@@ -168,6 +170,7 @@ void SessionBridge::applySettings(Settings settings) {
                                 settings_ = settings;
                                 Q_EMIT settingsChanged(settings_);
                                 Q_EMIT settingsApplied();
+                                refreshSettings();  // the effective ones: this run's overrides stay on top
                             } else {
                                 Q_EMIT commandFailed(tr("Preferences"), QString::fromStdString(r.error().message));
                             }

@@ -55,6 +55,8 @@ public:
     // The session's settings as last read or applied. A remote session reads them over HTTP, so the
     // GUI never asks the session directly: attach() and refreshSettings() read them on the pool.
     const Settings& settings() const { return settings_; }
+    // What the engine runs with (overrides of this run on top): for displays, never saved.
+    const Settings& effectiveSettings() const { return effective_; }
     // False from attach() until the first read arrives: until then settings() holds defaults, and
     // nothing may be edited from them (the Preferences action waits for this).
     bool settingsKnown() const { return settingsKnown_; }
@@ -92,6 +94,7 @@ private:
     std::shared_ptr<Inbox> inbox_;
     std::set<TorrentId> detailsInFlight_;  // GUI thread only
     Settings settings_;
+    Settings effective_;
     bool settingsKnown_ = false;
 };
 

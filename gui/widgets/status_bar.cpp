@@ -26,6 +26,7 @@ StatusBar::StatusBar(SessionBridge& bridge, QWidget* parent)
       altSpeed_(new QToolButton(this)) {
     setObjectName(QStringLiteral("statusBar"));
     altSpeed_->setObjectName(QStringLiteral("altSpeedButton"));
+    dht_->setObjectName(QStringLiteral("dhtLabel"));
     altSpeed_->setCheckable(true);
     altSpeed_->setAutoRaise(true);
     altSpeed_->setText(tr("Alt. speed"));
@@ -53,7 +54,8 @@ void StatusBar::refresh() {
     Session* session = bridge_.session();
     if (session == nullptr) return;
     const SessionTotals t = session->totals();
-    const Settings& settings = bridge_.settings();
+    // What the engine runs with: a daemon started with --no-dht shows "DHT: off" whatever is stored.
+    const Settings& settings = bridge_.effectiveSettings();
     QString down = formatRate(t.downloadRate), up = formatRate(t.uploadRate);
     if (down.isEmpty()) down = QStringLiteral("0 B/s");
     if (up.isEmpty()) up = QStringLiteral("0 B/s");

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 #include <QTableView>
@@ -95,6 +96,17 @@ TEST(MainWindow, PauseAndStartTheSelectionAndTheSidebarCounts) {
     f.window->searchBox().setText(QStringLiteral("BETA"));
     ASSERT_EQ(f.window->filter().rowCount(), 1);
     EXPECT_EQ(f.window->filter().index(0, 0).data().toString(), QStringLiteral("beta.bin"));
+}
+
+// The session stores DHT on (the default) but runs with it off (the test's overrides): the status bar
+// says what runs.
+TEST(MainWindow, StatusBarShowsTheSettingsTheEngineRunsWith) {
+    WindowFixture f;
+    auto* dht = f.window->findChild<QLabel*>(QStringLiteral("dhtLabel"));
+    ASSERT_NE(dht, nullptr);
+    EXPECT_TRUE(waitUntil([&] { return dht->text() == QStringLiteral("DHT: off"); })) << dht->text().toStdString();
+    ASSERT_TRUE(f.bridge.settingsKnown());
+    EXPECT_TRUE(f.bridge.settings().enableDht) << "the stored setting is still on";
 }
 
 TEST(MainWindow, ALaunchItemOpensTheAddDialogAndAddsTheTorrent) {

@@ -101,7 +101,7 @@ protected:
         options.profileDir = dir_.path() / "profile";
         options.tickMs = 100;
         options.overrides = [data = (dir_.path() / "data").string()](Settings& s) {
-            s = loopbackSettings("127.0.0.1");
+            useLoopback(s, "127.0.0.1");
             s.defaultSavePath = data;
         };
         std::filesystem::create_directories(dir_.path() / "data");

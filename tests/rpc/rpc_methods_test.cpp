@@ -240,6 +240,48 @@ TEST_F(RpcMethods, SessionGetAndSetRoundTrip) {
     EXPECT_NE(call("session-set", {{"peer-port", 70000}}).value("result", "success"), "success");
 }
 
+// Transmission's keys tell what the daemon runs with (its overrides: DHT off here); shoal-settings is
+// what is stored, and a session-set must not store the overrides.
+TEST_F(RpcMethods, SessionGetShowsWhatRunsAndSessionSetStoresOnlyWhatItWasGiven) {
+    const json all = ok("session-get");
+    EXPECT_EQ(all["dht-enabled"], false);
+    EXPECT_EQ(all["shoal-effective-settings"]["enable_dht"], false);
+    EXPECT_EQ(all["shoal-settings"]["enable_dht"], true);
+    ok("session-set", {{"speed-limit-up", 100}, {"speed-limit-up-enabled", true}});
+    EXPECT_TRUE(session_->settings().enableDht);
+    EXPECT_EQ(ok("session-get", {{"fields", {"speed-limit-up"}}})["speed-limit-up"], 100);
+}
+
+TEST_F(RpcMethods, AltSpeedAndIncompleteDirMapToTheSettings) {
+    ok("session-set", {{"alt-speed-down", 50}, {"alt-speed-up", 20}, {"alt-speed-enabled", true},
+                       {"alt-speed-time-enabled", true}, {"alt-speed-time-begin", 60},
+                       {"alt-speed-time-end", 120}, {"alt-speed-time-day", 65}});
+    const Settings s = session_->settings();
+    EXPECT_EQ(s.altDownloadLimit, 50 * 1024);
+    EXPECT_EQ(s.altUploadLimit, 20 * 1024);
+    EXPECT_TRUE(s.altSpeedEnabled);
+    EXPECT_TRUE(s.altSpeedScheduled);
+    EXPECT_EQ(s.altSpeedBeginMinute, 60);
+    EXPECT_EQ(s.altSpeedEndMinute, 120);
+    EXPECT_EQ(s.altSpeedDays, 65);
+    const json alt = ok("session-get", {{"fields", {"alt-speed-down", "alt-speed-up", "alt-speed-enabled",
+                                                    "alt-speed-time-enabled", "alt-speed-time-begin",
+                                                    "alt-speed-time-end", "alt-speed-time-day"}}});
+    EXPECT_EQ(alt, json({{"alt-speed-down", 50}, {"alt-speed-up", 20}, {"alt-speed-enabled", true},
+                         {"alt-speed-time-enabled", true}, {"alt-speed-time-begin", 60},
+                         {"alt-speed-time-end", 120}, {"alt-speed-time-day", 65}}));
+
+    const std::string incomplete = (data_ / "incomplete").string();
+    ok("session-set", {{"incomplete-dir", incomplete}, {"incomplete-dir-enabled", true}});
+    EXPECT_EQ(session_->settings().incompleteSavePath, incomplete);
+    EXPECT_EQ(ok("session-get", {{"fields", {"incomplete-dir", "incomplete-dir-enabled"}}}),
+              json({{"incomplete-dir", incomplete}, {"incomplete-dir-enabled", true}}));
+    ok("session-set", {{"incomplete-dir-enabled", false}});
+    EXPECT_EQ(session_->settings().incompleteSavePath, "");
+    EXPECT_NE(call("session-set", {{"incomplete-dir-enabled", true}}).value("result", "success"), "success");
+    EXPECT_NE(call("session-set", {{"alt-speed-time-begin", 5000}}).value("result", "success"), "success");
+}
+
 TEST_F(RpcMethods, SessionStatsFreeSpacePortTestAndBlocklist) {
     addSeeded("st.bin");
     const json stats = ok("session-stats");

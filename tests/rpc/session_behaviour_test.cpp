@@ -16,7 +16,7 @@ public:
         options.profileDir = dir_.path() / "profile";
         options.tickMs = 100;
         options.overrides = [d = data().string()](Settings& s) {
-            s = loopbackSettings("127.0.0.1");
+            useLoopback(s, "127.0.0.1");
             s.defaultSavePath = d;
         };
         options.eventHandler = events_.handler();
@@ -204,6 +204,18 @@ TYPED_TEST(SessionBehaviour, SettingsRoundTripAndInvalidOnesAreRefused) {
     bad.connectionsLimit = -5;
     EXPECT_EQ(this->session().applySettings(bad).error().code, ErrorCode::InvalidArgument);
     EXPECT_EQ(this->session().settings().uploadLimit, 123456);
+}
+
+// The backend runs with DHT forced off by its overrides while the stored setting is the default, on.
+TYPED_TEST(SessionBehaviour, EffectiveSettingsCarryTheOverridesAndApplyKeepsThemOut) {
+    EXPECT_TRUE(this->session().settings().enableDht);
+    EXPECT_FALSE(this->session().effectiveSettings().enableDht);
+    Settings s = this->session().settings();
+    s.uploadLimit = 65536;
+    ASSERT_TRUE(this->session().applySettings(s).ok());
+    EXPECT_TRUE(this->session().settings().enableDht) << "an override was stored";
+    EXPECT_FALSE(this->session().effectiveSettings().enableDht);
+    EXPECT_EQ(this->session().effectiveSettings().uploadLimit, 65536) << "a stored change did not take effect";
 }
 
 TYPED_TEST(SessionBehaviour, TotalsNameTheListenSocket) {

@@ -46,6 +46,11 @@ void writeRandomFile(const fs::path& file, std::int64_t size, std::uint64_t seed
 
 Settings loopbackSettings(const std::string& ip) {
     Settings s;
+    useLoopback(s, ip);
+    return s;
+}
+
+void useLoopback(Settings& s, const std::string& ip) {
     s.listenInterfaces = ip + ":0";
     s.outgoingInterfaces = ip;
     s.enableUtp = false;  // uTP runs at ~13 MB/s on loopback (LIBTORRENT-NOTES)
@@ -56,7 +61,6 @@ Settings loopbackSettings(const std::string& ip) {
     s.dhtBootstrapNodes.clear();
     s.allowMultipleConnectionsPerIp = true;
     s.queueingEnabled = false;
-    return s;
 }
 
 }  // namespace shoal::test

@@ -31,6 +31,9 @@ inline std::string sha256File(const std::filesystem::path& file) { return swarm:
 // Settings for a peer of a local swarm on `ip` (127.0.0.N): listens on ip:0, leaves from ip, TCP only,
 // no DHT/LSD/UPnP/PEX unless a test turns them on. See ../shared/LIBTORRENT-NOTES.md.
 Settings loopbackSettings(const std::string& ip);
+// The same network choices applied to `s` alone: an override that leaves the stored limits and paths as
+// they are, as a daemon's command-line overrides do.
+void useLoopback(Settings& s, const std::string& ip);
 
 // A TCP port free on `ip` right now, and whether something accepts on ip:port: the lab's probes.
 using swarm::freePort;

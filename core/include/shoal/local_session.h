@@ -55,6 +55,7 @@ public:
     Result<TorrentDetails> details(TorrentId id) override;
     SessionTotals totals() const override;
     Settings settings() const override;
+    Settings effectiveSettings() const override;
 
     SubscriptionId subscribe(EventHandler handler) override;
     void unsubscribe(SubscriptionId id) override;

@@ -63,6 +63,7 @@ public:
     Result<TorrentDetails> details(TorrentId id) override;
     SessionTotals totals() const override;
     Settings settings() const override;
+    Settings effectiveSettings() const override;  // the daemon's, with its command-line overrides
 
     SubscriptionId subscribe(EventHandler handler) override;
     void unsubscribe(SubscriptionId id) override;

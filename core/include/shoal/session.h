@@ -56,7 +56,11 @@ public:
     virtual std::optional<TorrentStatus> status(TorrentId id) const = 0;
     virtual Result<TorrentDetails> details(TorrentId id) = 0;
     virtual SessionTotals totals() const = 0;
+    // What is stored, and what applySettings() changes.
     virtual Settings settings() const = 0;
+    // What the engine runs with: the stored settings with this run's overrides on top (a daemon's
+    // --no-dht or --listen). What a status display shows; never what a preferences form saves.
+    virtual Settings effectiveSettings() const { return settings(); }
 
     // Events.
     virtual SubscriptionId subscribe(EventHandler handler) = 0;
