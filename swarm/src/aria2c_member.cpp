@@ -23,11 +23,7 @@ public:
         payload_ = ctx.payload;
         std::error_code ec;
         fs::create_directories(spec_.dir, ec);
-        const fs::path torrent = spec_.dir / "payload.torrent";
-        {
-            std::ofstream out(torrent, std::ios::binary);
-            out.write(ctx.payload->torrentBytes.data(), static_cast<std::streamsize>(ctx.payload->torrentBytes.size()));
-        }
+        const fs::path torrent = ctx.payload->torrentFile;
         port_ = freePort(spec_.address);
         const bool seeder = spec_.group->role == Role::Seeder;
         dir_ = seeder ? ctx.payload->savePath : downloadParent();

@@ -131,13 +131,4 @@ std::int64_t ChildProcess::peakRss() const {
     return 0;
 }
 
-std::int64_t ownAnonRss() {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind("RssAnon:", 0) == 0) return std::stoll(line.substr(8)) * 1024;
-    }
-    return 0;
-}
-
 }  // namespace shoal::swarm

@@ -50,7 +50,5 @@ private:
     std::optional<int> exitCode_;
 };
 
-// This process's resident anonymous memory now (RssAnon: heap and stacks, not mapped files), in bytes.
-std::int64_t ownAnonRss();
 
 }  // namespace shoal::swarm

@@ -2,6 +2,7 @@
 #include "shoal/swarm/host_tools.h"
 
 #include <arpa/inet.h>
+#include <sys/resource.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -55,6 +56,21 @@ bool tcpPortOpen(const std::string& ip, int port) {
     const bool open = ::connect(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) == 0;
     ::close(fd);
     return open;
+}
+
+std::int64_t ownPeakRss() {
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    return static_cast<std::int64_t>(usage.ru_maxrss) * 1024;
+}
+
+std::int64_t ownAnonRss() {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind("RssAnon:", 0) == 0) return std::stoll(line.substr(8)) * 1024;
+    }
+    return 0;
 }
 
 std::string sha256OfFile(const std::filesystem::path& file) {

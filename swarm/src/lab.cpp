@@ -4,7 +4,6 @@
 
 #include <arpa/inet.h>
 #include <signal.h>
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <fstream>
@@ -14,8 +13,8 @@
 
 #include "lab_record.h"
 #include "lab_setup.h"
-#include "child_process.h"
 #include "network_namespaces.h"
+#include "shoal/swarm/host_tools.h"
 
 namespace shoal::swarm {
 namespace fs = std::filesystem;
@@ -374,9 +373,7 @@ void Lab::finish() {
         // Counters as the member saw them just before it stopped: fresher than the loop's last sample.
         if (!rec.online.empty()) rec.last = slots_[i].member->sample();
     }
-    rusage usage{};
-    ::getrusage(RUSAGE_SELF, &usage);
-    record_.processPeakRss = static_cast<std::int64_t>(usage.ru_maxrss) * 1024;
+    record_.processPeakRss = ownPeakRss();
     record_.versions = setup_.versions();
     slots_.clear();
 }

@@ -88,6 +88,12 @@ Result<PreparedPayload> preparePayload(const PayloadSpec& spec, const fs::path& 
     }
     auto summary = summarizeTorrent(out.torrentBytes);
     if (!summary) return summary.error();
+    out.torrentFile = workDir / "payload.torrent";
+    {
+        std::ofstream file(out.torrentFile, std::ios::binary | std::ios::trunc);
+        file.write(out.torrentBytes.data(), static_cast<std::streamsize>(out.torrentBytes.size()));
+        if (!file) return makeError(ErrorCode::Io, "cannot write " + out.torrentFile.string());
+    }
     out.hashes = summary->hashes;
     out.name = summary->name;
     out.magnetUri = summary->magnetUri;

@@ -21,6 +21,7 @@ struct PayloadFile {
 
 struct PreparedPayload {
     std::vector<char> torrentBytes;
+    std::filesystem::path torrentFile;  // the same bytes on disk, written once, for members in a process
     InfoHashes hashes;
     std::string magnetUri;
     std::string name;

@@ -5,7 +5,6 @@
 
 #include <poll.h>
 #include <signal.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -14,8 +13,8 @@
 #include <iostream>
 #include <string>
 
-#include "child_process.h"
 #include "peer_protocol.h"
+#include "shoal/swarm/host_tools.h"
 
 namespace shoal::swarm {
 namespace {
@@ -38,12 +37,6 @@ bool writeLine(const json& j) {
         done += static_cast<std::size_t>(n);
     }
     return true;
-}
-
-std::int64_t ownPeakRss() {
-    rusage usage{};
-    ::getrusage(RUSAGE_SELF, &usage);
-    return static_cast<std::int64_t>(usage.ru_maxrss) * 1024;
 }
 
 // Lines from stdin, read as they come (poll says when).

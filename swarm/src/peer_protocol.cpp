@@ -7,10 +7,10 @@
 namespace shoal::swarm {
 using nlohmann::json;
 
-json toJson(const PreparedPayload& p, const std::filesystem::path& torrentFile) {
+json toJson(const PreparedPayload& p) {
     json files = json::array();
     for (const auto& f : p.files) files.push_back({{"path", f.path}, {"size", f.size}, {"sha256", f.sha256}});
-    return {{"torrent_file", torrentFile.string()}, {"v1", p.hashes.v1}, {"v2", p.hashes.v2},
+    return {{"torrent_file", p.torrentFile.string()}, {"v1", p.hashes.v1}, {"v2", p.hashes.v2},
             {"magnet", p.magnetUri}, {"name", p.name}, {"save_path", p.savePath.string()},
             {"total_size", p.totalSize}, {"piece_size", p.pieceSize}, {"pieces", p.numPieces}, {"files", files}};
 }
@@ -19,6 +19,7 @@ Result<PreparedPayload> payloadFromJson(const json& j) {
     try {
         PreparedPayload p;
         const std::string torrent = j.at("torrent_file").get<std::string>();
+        p.torrentFile = torrent;
         std::ifstream in(torrent, std::ios::binary);
         if (!in) return makeError(ErrorCode::Io, "cannot read " + torrent);
         p.torrentBytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

@@ -19,7 +19,7 @@
 
 namespace shoal::swarm {
 
-nlohmann::json toJson(const PreparedPayload& payload, const std::filesystem::path& torrentFile);
+nlohmann::json toJson(const PreparedPayload& payload);
 // Reads the torrent's bytes back from the file named in the JSON.
 Result<PreparedPayload> payloadFromJson(const nlohmann::json& j);
 

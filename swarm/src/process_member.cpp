@@ -27,12 +27,6 @@ public:
     Result<void> join(const JoinContext& ctx) override {
         std::error_code ec;
         fs::create_directories(spec_.dir, ec);
-        const fs::path torrent = spec_.dir / "payload.torrent";
-        if (!fs::exists(torrent)) {
-            std::ofstream out(torrent, std::ios::binary);
-            out.write(ctx.payload->torrentBytes.data(), static_cast<std::streamsize>(ctx.payload->torrentBytes.size()));
-            if (!out) return makeError(ErrorCode::Io, "cannot write " + torrent.string());
-        }
         std::vector<std::string> argv = options_.wrapper;
         argv.insert(argv.end(), {options_.program.string(), "swarm", "peer"});
         {
@@ -51,7 +45,7 @@ public:
               {"member", {{"name", spec_.name}, {"address", spec_.address}, {"dir", spec_.dir.string()},
                           {"seed", spec_.seed}, {"group", index}, {"carried", toJson(spec_.carried)}}},
               {"scenario", ctx.scenario->source},
-              {"payload", toJson(*ctx.payload, torrent)},
+              {"payload", toJson(*ctx.payload)},
               {"context", {{"peers", ctx.peers}, {"tracker", ctx.trackerUrl}, {"dht", ctx.dhtBootstrap},
                            {"now", ctx.now}}}});
         // A corrupt seeder checks its whole copy before it answers: the bound is generous.

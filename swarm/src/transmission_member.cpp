@@ -151,16 +151,14 @@ public:
         const fs::path config = spec_.dir / "config";
         fs::create_directories(config, ec);
         fs::create_directories(downloadParent(), ec);
-        std::vector<char> torrentBytes = ctx.payload->torrentBytes;
+        // The lab's torrent as it is, or its own copy that names the tracker.
+        fs::path torrent = ctx.payload->torrentFile;
         if (!ctx.trackerUrl.empty()) {
-            auto announced = withTracker(torrentBytes, ctx.trackerUrl);
+            auto announced = withTracker(ctx.payload->torrentBytes, ctx.trackerUrl);
             if (!announced) return announced.error();
-            torrentBytes = std::move(announced).value();
-        }
-        const fs::path torrent = spec_.dir / "payload.torrent";
-        {
+            torrent = spec_.dir / "payload.torrent";
             std::ofstream out(torrent, std::ios::binary | std::ios::trunc);
-            out.write(torrentBytes.data(), static_cast<std::streamsize>(torrentBytes.size()));
+            out.write(announced->data(), static_cast<std::streamsize>(announced->size()));
             if (!out) return makeError(ErrorCode::Io, "cannot write " + torrent.string());
         }
         port_ = freePort(spec_.address);

@@ -14,6 +14,10 @@ bool onPath(const std::string& program);
 // may take it before it is used: callers that can bind to 0 themselves should.
 int freePort(const std::string& ip = "127.0.0.1");
 bool tcpPortOpen(const std::string& ip, int port);
+// This process's peak resident memory, and its resident anonymous memory now (RssAnon: heap and
+// stacks, not mapped files: the kernel keeps no peak of it), in bytes.
+std::int64_t ownPeakRss();
+std::int64_t ownAnonRss();
 // Lowercase hex; empty if the file cannot be read.
 std::string sha256OfFile(const std::filesystem::path& file);
 
