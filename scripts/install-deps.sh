@@ -21,6 +21,8 @@ packages=(
   # interop peers, tracker and benchmark tools
   aria2 transmission-cli opentracker qbittorrent-nox mktorrent iperf3 openssl curl time bc iproute2
   libbenchmark-dev
+  # fuzzing and sanitizer builds (scripts/fuzz.sh, scripts/probe-hostile.sh: clang-14 with libFuzzer)
+  clang libfuzzer-14-dev
   # packaging (man page generation)
   help2man dpkg-dev file
 )

@@ -1,0 +1,35 @@
+# Sanitizer and fuzzing builds with clang (Debian's clang-14 and libfuzzer-14-dev):
+#   -DSHOAL_SANITIZE=address,undefined  every Shoal target built and linked with those sanitizers
+#   -DSHOAL_FUZZ=ON                     Shoal's code gets libFuzzer's coverage; tests/fuzz is built
+# Set at the root before any target, so the flags reach every Shoal target. Debian's libtorrent stays
+# uninstrumented: ASan still sees its heap (malloc is intercepted), only its own bugs go unnoticed.
+set(SHOAL_SANITIZE "" CACHE STRING "Sanitizers for every Shoal target, e.g. address,undefined (clang or gcc)")
+option(SHOAL_FUZZ "Build the libFuzzer targets in tests/fuzz (clang only)" OFF)
+
+if(SHOAL_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "SHOAL_FUZZ needs clang (libFuzzer): configure with CXX=clang++")
+  endif()
+  # Coverage callbacks in code built with fuzzer-no-link are resolved by a sanitizer runtime in every
+  # executable that is not a fuzz target (shoal, the tests); without one they would not link.
+  if(NOT SHOAL_SANITIZE)
+    message(STATUS "SHOAL_FUZZ: no SHOAL_SANITIZE given, using address,undefined")
+    set(SHOAL_SANITIZE "address,undefined" CACHE STRING "" FORCE)
+  endif()
+endif()
+
+if(SHOAL_SANITIZE)
+  message(STATUS "Sanitizers: ${SHOAL_SANITIZE}")
+  add_compile_options(-fsanitize=${SHOAL_SANITIZE} -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=${SHOAL_SANITIZE})
+  if(SHOAL_SANITIZE MATCHES "undefined")
+    # Undefined behaviour is a failure, not a line in the log that a test or a fuzzer run would miss.
+    add_compile_options(-fno-sanitize-recover=undefined)
+  endif()
+endif()
+
+if(SHOAL_FUZZ)
+  # Coverage for libFuzzer in Shoal's own code; only the fuzz targets link libFuzzer itself
+  # (-fsanitize=fuzzer, tests/fuzz/CMakeLists.txt), so `shoal` keeps its own main().
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
