@@ -1,5 +1,6 @@
-// The Beast server behind the RPC: accept, read one request at a time per connection (size-limited,
-// with a timeout), hand it to the handler, write the answer, keep the connection while the client wants.
+// The Beast server behind the RPC: accept, read one request's headers at a time per connection, screen
+// them, read the body (size-limited, with a timeout), hand it to the handler, write the answer, keep the
+// connection while the client wants.
 #include "rpc/http_server.h"
 
 #include <spdlog/spdlog.h>
@@ -8,7 +9,9 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/beast/http/rfc7230.hpp>
 #include <optional>
+#include <sstream>
 #include <thread>
 
 namespace shoal::rpc {
@@ -22,10 +25,60 @@ namespace {
 // A client that says nothing for this long loses its connection (slowloris).
 constexpr auto kIdleTimeout = std::chrono::seconds(30);
 
+using RequestParser = http::request_parser<http::string_body>;
+
+// message::keep_alive() for a bare header (screen refusals are made before there is a message).
+bool wantsKeepAlive(const RequestHeader& request) {
+    const auto it = request.find(http::field::connection);
+    http::token_list tokens{it == request.end() ? beast::string_view() : it->value()};
+    return request.version() < 11 ? tokens.exists("keep-alive") : !tokens.exists("close");
+}
+
+void applyLimits(RequestParser& parser, const HttpLimits& limits) {
+    parser.body_limit(limits.maxBodyBytes);
+    parser.header_limit(static_cast<std::uint32_t>(limits.maxHeaderBytes));
+}
+
+// Malformed or oversized: the one answer before the connection is dropped (its stream is out of sync).
+HttpResponse parseFailure(beast::error_code ec) {
+    HttpRequest dummy;
+    dummy.version(11);
+    const bool tooBig = ec == http::error::body_limit || ec == http::error::header_limit;
+    auto response =
+        makeResponse(dummy, tooBig ? http::status::payload_too_large : http::status::bad_request,
+                     tooBig ? "request too large\n" : "malformed HTTP request: " + ec.message() + "\n");
+    response.keep_alive(false);
+    return response;
+}
+
+// A refusal on the headers alone. A body the client may still send is never read: the connection closes
+// after the answer (a kept connection would have to swallow it first).
+std::optional<HttpResponse> screenHeader(const HeaderScreen& screen, const RequestParser& parser,
+                                         const RequestContext& client) {
+    auto refusal = screen(parser.get().base(), client);
+    if (!refusal) return std::nullopt;
+    if (!parser.is_done()) refusal->keep_alive(false);
+    refusal->prepare_payload();
+    return refusal;
+}
+
+HttpResponse callHandler(const HttpHandler& handler, const HttpRequest& request, const RequestContext& client) {
+    HttpResponse response;
+    try {
+        response = handler(request, client);
+    } catch (const std::exception& e) {
+        spdlog::error("rpc: handler failed: {}", e.what());
+        response = makeResponse(request, http::status::internal_server_error, "internal error\n");
+    }
+    response.prepare_payload();
+    return response;
+}
+
 class Connection : public std::enable_shared_from_this<Connection> {
 public:
-    Connection(tcp::socket socket, const HttpHandler& handler, std::size_t maxBody)
-        : stream_(std::move(socket)), handler_(handler), maxBody_(maxBody) {}
+    Connection(tcp::socket socket, const HeaderScreen& screen, const HttpHandler& handler,
+               const HttpLimits& limits)
+        : stream_(std::move(socket)), screen_(screen), handler_(handler), limits_(limits) {}
 
     void run() {
         beast::error_code ec;
@@ -38,8 +91,7 @@ public:
 private:
     void read() {
         parser_.emplace();
-        parser_->body_limit(maxBody_);
-        parser_->header_limit(16 * 1024);
+        applyLimits(*parser_, limits_);
         stream_.expires_after(kIdleTimeout);
         http::async_read_header(
             stream_, buffer_, *parser_,
@@ -50,6 +102,7 @@ private:
     // second for the go-ahead unless it gets one.
     void onHeader(beast::error_code ec) {
         if (ec) return onRead(ec);
+        if (auto refusal = screenHeader(screen_, *parser_, context_)) return write(std::move(*refusal));
         if (beast::iequals(parser_->get()[http::field::expect], "100-continue")) {
             static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
             asio::async_write(stream_, asio::buffer(kContinue),
@@ -74,27 +127,8 @@ private:
             ec == asio::error::connection_reset || ec == asio::error::operation_aborted) {
             return close();
         }
-        if (ec) {
-            // Malformed or oversized: answer once, then drop the connection (its stream is out of sync).
-            HttpRequest dummy;
-            dummy.version(11);
-            const bool tooBig = ec == http::error::body_limit || ec == http::error::header_limit;
-            auto response = makeResponse(
-                dummy, tooBig ? http::status::payload_too_large : http::status::bad_request,
-                tooBig ? "request too large\n" : "malformed HTTP request: " + ec.message() + "\n");
-            response.keep_alive(false);
-            return write(std::move(response));
-        }
-        HttpRequest request = parser_->release();
-        HttpResponse response;
-        try {
-            response = handler_(request, context_);
-        } catch (const std::exception& e) {
-            spdlog::error("rpc: handler failed: {}", e.what());
-            response = makeResponse(request, http::status::internal_server_error, "internal error\n");
-        }
-        response.prepare_payload();
-        write(std::move(response));
+        if (ec) return write(parseFailure(ec));
+        write(callHandler(handler_, parser_->release(), context_));
     }
 
     void write(HttpResponse response) {
@@ -133,8 +167,9 @@ private:
     }
 
     beast::tcp_stream stream_;
+    const HeaderScreen& screen_;
     const HttpHandler& handler_;
-    std::size_t maxBody_;
+    const HttpLimits& limits_;
     beast::flat_buffer buffer_;
     std::optional<http::request_parser<http::string_body>> parser_;
     RequestContext context_;
@@ -143,8 +178,9 @@ private:
 }  // namespace
 
 struct HttpServer::Impl {
+    HeaderScreen screen;
     HttpHandler handler;
-    std::size_t maxBody = 0;
+    HttpLimits limits;
     asio::io_context io{1};
     tcp::acceptor acceptor{io};
     std::thread thread;
@@ -155,26 +191,63 @@ struct HttpServer::Impl {
     void accept() {
         acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket s) {
             if (ec == asio::error::operation_aborted || !acceptor.is_open()) return;
-            if (!ec) std::make_shared<Connection>(std::move(s), handler, maxBody)->run();
+            if (!ec) std::make_shared<Connection>(std::move(s), screen, handler, limits)->run();
             accept();
         });
     }
 };
 
-HttpResponse makeResponse(const HttpRequest& request, http::status status, std::string body,
+HttpResponse makeResponse(const RequestHeader& request, http::status status, std::string body,
                           const std::string& contentType) {
     HttpResponse response{status, request.version()};
     response.set(http::field::server, "Shoal/" SHOAL_VERSION);
     response.set(http::field::content_type, contentType);
-    response.keep_alive(request.keep_alive());
+    response.keep_alive(wantsKeepAlive(request));
     response.body() = std::move(body);
     response.prepare_payload();
     return response;
 }
 
-HttpServer::HttpServer(HttpHandler handler, std::size_t maxBodyBytes) : impl_(std::make_shared<Impl>()) {
+std::string answerRawRequest(std::string_view raw, const RequestContext& client, const HttpLimits& limits,
+                             const HeaderScreen& screen, const HttpHandler& handler) {
+    const auto serialized = [](const HttpResponse& response) {
+        std::ostringstream out;
+        out << response;
+        return out.str();
+    };
+    RequestParser parser;
+    applyLimits(parser, limits);
+    beast::error_code ec;
+    // Feeds the rest of `raw` until `done` holds; the end of the bytes is the end of the stream. Beast's
+    // parser stops after the headers unless eager, as async_read_header does.
+    const auto feed = [&](auto done) {
+        while (!ec && !done()) {
+            if (raw.empty()) {
+                parser.put_eof(ec);
+                break;
+            }
+            const std::size_t used = parser.put(boost::asio::buffer(raw.data(), raw.size()), ec);
+            raw.remove_prefix(used);
+            if (ec == http::error::need_more) {
+                ec = {};
+                if (used == 0) raw = {};  // all there is was offered: the message is cut short
+            }
+        }
+    };
+    feed([&] { return parser.is_header_done(); });
+    if (ec) return serialized(parseFailure(ec));
+    if (auto refusal = screenHeader(screen, parser, client)) return serialized(*refusal);
+    parser.eager(true);
+    feed([&] { return parser.is_done(); });
+    if (ec) return serialized(parseFailure(ec));
+    return serialized(callHandler(handler, parser.release(), client));
+}
+
+HttpServer::HttpServer(HeaderScreen screen, HttpHandler handler, HttpLimits limits)
+    : impl_(std::make_shared<Impl>()) {
+    impl_->screen = std::move(screen);
     impl_->handler = std::move(handler);
-    impl_->maxBody = maxBodyBytes;
+    impl_->limits = limits;
 }
 
 HttpServer::~HttpServer() { stop(); }

@@ -72,7 +72,7 @@ bool SecurityGate::clientAllowed(const std::string& address) const {
                        [&](const std::string& pattern) { return wildcardMatch(pattern, address); });
 }
 
-bool SecurityGate::hostAllowed(const HttpRequest& request) const {
+bool SecurityGate::hostAllowed(const RequestHeader& request) const {
     if (!options_.hostWhitelistEnabled) return true;
     const auto it = request.find(boost::beast::http::field::host);
     if (it == request.end()) return false;  // HTTP/1.1 requires it; without it nothing can be checked
@@ -99,7 +99,7 @@ bool SecurityGate::credentialsValid(const std::string& authorization) {
     return true;
 }
 
-std::optional<HttpResponse> SecurityGate::check(const HttpRequest& request, const RequestContext& context,
+std::optional<HttpResponse> SecurityGate::check(const RequestHeader& request, const RequestContext& context,
                                                 bool csrf) {
     using http::status;
     if (!clientAllowed(context.clientAddress)) {

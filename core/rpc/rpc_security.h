@@ -37,12 +37,12 @@ public:
 
     // nullopt when the request may pass; otherwise the refusal to send. `csrf`: also require the
     // session id (the RPC path; /metrics is read-only and scraped without it).
-    std::optional<HttpResponse> check(const HttpRequest& request, const RequestContext& context, bool csrf);
+    std::optional<HttpResponse> check(const RequestHeader& request, const RequestContext& context, bool csrf);
     const std::string& sessionId() const { return sessionId_; }
 
 private:
     bool clientAllowed(const std::string& address) const;
-    bool hostAllowed(const HttpRequest& request) const;
+    bool hostAllowed(const RequestHeader& request) const;
     bool credentialsValid(const std::string& authorization);
 
     SecurityOptions options_;

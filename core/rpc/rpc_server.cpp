@@ -1,6 +1,7 @@
 // RpcServer: the HTTP server, the security gate and the dispatcher put together. Routes: the RPC path
 // (POST; GET gets the 409 handshake like Transmission) and /metrics (GET, no CSRF token: scrapers do not
-// speak the handshake; the IP, Host and auth checks still apply).
+// speak the handshake; the IP, Host and auth checks still apply). Every check runs on the headers, before
+// a body is read.
 #include "shoal/rpc_server.h"
 
 #include <spdlog/spdlog.h>
@@ -22,7 +23,8 @@ struct RpcServer::Impl {
     RpcContext context;
     Dispatcher dispatcher;
     SubscriptionId subscription = 0;
-    std::unique_ptr<HttpServer> http;
+    std::unique_ptr<HttpServer> http;  // null for a server made withoutSocket()
+    bool stopped = false;
 
     Impl(Session& s, RpcServerOptions o)
         : session(s),
@@ -33,28 +35,51 @@ struct RpcServer::Impl {
           context{session, activity, options, std::chrono::steady_clock::now(), gate.sessionId()},
           dispatcher(context) {}
 
-    HttpResponse handle(const HttpRequest& request, const RequestContext& client) {
+    static bool isRpcPath(const RequestHeader& request, const std::string& rpcPath) {
         const std::string target(request.target());
         const std::string path = target.substr(0, target.find('?'));
-        const bool rpc = path == options.path || path == options.path + "/";
-        if (!rpc && path != "/metrics")
+        return path == rpcPath || path == rpcPath + "/";
+    }
+
+    // Everything that can be decided on the headers: the route, the method, the security gate. The body
+    // of a refused request is never read.
+    std::optional<HttpResponse> screen(const RequestHeader& request, const RequestContext& client) {
+        const std::string target(request.target());
+        const bool rpc = isRpcPath(request, options.path);
+        if (!rpc && target.substr(0, target.find('?')) != "/metrics")
             return makeResponse(request, http::status::not_found,
                                 "404: no such path; the RPC is at " + options.path + "\n");
-        if (auto refusal = gate.check(request, client, rpc)) return std::move(*refusal);
-        if (!rpc) {
-            if (request.method() != http::verb::get)
-                return makeResponse(request, http::status::method_not_allowed, "405: use GET for /metrics\n");
+        if (auto refusal = gate.check(request, client, rpc)) return refusal;
+        if (!rpc && request.method() != http::verb::get)
+            return makeResponse(request, http::status::method_not_allowed, "405: use GET for /metrics\n");
+        if (rpc && request.method() != http::verb::post)
+            return makeResponse(request, http::status::method_not_allowed, "405: POST a JSON request\n");
+        return std::nullopt;
+    }
+
+    // A request that passed screen().
+    HttpResponse answer(const HttpRequest& request, const RequestContext&) {
+        if (!isRpcPath(request, options.path))
             return makeResponse(request, http::status::ok, prometheusMetrics(session),
                                 "text/plain; version=0.0.4; charset=utf-8");
-        }
-        if (request.method() != http::verb::post)
-            return makeResponse(request, http::status::method_not_allowed, "405: POST a JSON request\n");
         DispatchOutput out = dispatcher.handle(request.body());
         auto response = out.noContent ? makeResponse(request, http::status::no_content, "")
                                       : makeResponse(request, http::status::ok, std::move(out.body),
                                                      "application/json; charset=UTF-8");
         response.set("X-Transmission-Session-Id", gate.sessionId());
         return response;
+    }
+
+    HttpLimits limits() const { return HttpLimits{options.maxBodyBytes}; }
+    HeaderScreen screenFn() {
+        return [this](const RequestHeader& request, const RequestContext& client) {
+            return screen(request, client);
+        };
+    }
+    HttpHandler answerFn() {
+        return [this](const HttpRequest& request, const RequestContext& client) {
+            return answer(request, client);
+        };
     }
 };
 
@@ -63,6 +88,18 @@ RpcServer::RpcServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 RpcServer::~RpcServer() { stop(); }
 
 Result<std::unique_ptr<RpcServer>> RpcServer::start(Session& session, RpcServerOptions options) {
+    auto unbound = withoutSocket(session, std::move(options));
+    if (!unbound) return unbound.error();
+    auto& impl = unbound.value()->impl_;
+    impl->http = std::make_unique<HttpServer>(impl->screenFn(), impl->answerFn(), impl->limits());
+    if (auto started = impl->http->start(impl->options.bindAddress, impl->options.port); !started) {
+        impl->http.reset();
+        return started.error();
+    }
+    return std::move(unbound).value();
+}
+
+Result<std::unique_ptr<RpcServer>> RpcServer::withoutSocket(Session& session, RpcServerOptions options) {
     if (!options.username.empty() && options.passwordHash.empty())
         return makeError(ErrorCode::InvalidArgument, "RPC auth needs a password hash");
     if (options.path.empty() || options.path.front() != '/')
@@ -70,21 +107,18 @@ Result<std::unique_ptr<RpcServer>> RpcServer::start(Session& session, RpcServerO
     auto impl = std::make_unique<Impl>(session, std::move(options));
     Impl* raw = impl.get();
     impl->subscription = session.subscribe([raw](const Event& e) { raw->activity.onEvent(e); });
-    impl->http = std::make_unique<HttpServer>(
-        [raw](const HttpRequest& request, const RequestContext& client) {
-            return raw->handle(request, client);
-        },
-        impl->options.maxBodyBytes);
-    if (auto started = impl->http->start(impl->options.bindAddress, impl->options.port); !started) {
-        session.unsubscribe(impl->subscription);
-        return started.error();
-    }
     return std::unique_ptr<RpcServer>(new RpcServer(std::move(impl)));
 }
 
+std::string RpcServer::answerRaw(std::string_view rawHttpRequest, const std::string& clientAddress) {
+    return answerRawRequest(rawHttpRequest, RequestContext{clientAddress}, impl_->limits(), impl_->screenFn(),
+                            impl_->answerFn());
+}
+
 void RpcServer::stop() {
-    if (!impl_ || !impl_->http) return;
-    impl_->http->stop();
+    if (!impl_ || impl_->stopped) return;
+    impl_->stopped = true;
+    if (impl_->http) impl_->http->stop();
     impl_->http.reset();
     impl_->session.unsubscribe(impl_->subscription);
 }

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "shoal/session.h"
@@ -39,8 +40,16 @@ class RpcServer {
 public:
     // Binds and starts serving on a thread of its own. The session must outlive the server.
     static Result<std::unique_ptr<RpcServer>> start(Session& session, RpcServerOptions options);
+    // The same server with no socket and no thread, for answerRaw() (fuzzing, tests).
+    static Result<std::unique_ptr<RpcServer>> withoutSocket(Session& session, RpcServerOptions options);
     ~RpcServer();  // stop()
     void stop();   // closes the socket and joins the server thread; idempotent
+
+    // The whole pipeline on raw bytes, as if `clientAddress` had sent them on a connection: one HTTP
+    // request parsed with the same header and body limits, the same checks (IP, Host, auth, session id),
+    // the dispatcher; returns the serialized HTTP response (400/413 for what does not parse). Bytes after
+    // the first request are ignored. Thread-safe with the socket path; the session must still be open.
+    std::string answerRaw(std::string_view rawHttpRequest, const std::string& clientAddress);
 
     int port() const;             // the port actually bound
     std::string address() const;  // the address actually bound
