@@ -7,14 +7,16 @@
 #include <map>
 
 #include "rpc/rpc_context.h"
+#include "shoal/text.h"
 
 namespace shoal::rpc {
 
 namespace {
 
+// Label values must be UTF-8 (a scraper drops the whole page otherwise); names from torrents are bytes.
 std::string escapeLabel(const std::string& value) {
     std::string out;
-    for (char c : value) {
+    for (char c : validUtf8(value)) {
         if (c == '\\')
             out += "\\\\";
         else if (c == '"')

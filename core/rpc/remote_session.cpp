@@ -14,6 +14,7 @@
 
 #include "rpc/base64.h"
 #include "rpc/http_client.h"
+#include "rpc/json_text.h"
 #include "rpc/snapshot_json.h"
 
 namespace shoal {
@@ -71,10 +72,12 @@ struct RemoteSession::Impl {
         if (closed.load()) return makeError(ErrorCode::Network, "the remote session is closed");
         const json request = {
             {"jsonrpc", "2.0"}, {"method", method}, {"params", params}, {"id", nextRequest++}};
-        auto body = client.postRpc(request.dump(-1, ' ', false, json::error_handler_t::replace));
+        auto body = client.postRpc(dumpJson(request));
         if (!body) return body.error();
-        const json reply = json::parse(body.value(), nullptr, false);
-        if (reply.is_discarded() || !reply.is_object())
+        // The daemon's answer is input too: bounded like a request, so a hostile server cannot crash us.
+        auto parsed = parseJsonBounded(body.value());
+        const json reply = parsed ? std::move(parsed).value() : json();
+        if (!reply.is_object())
             return makeError(ErrorCode::Internal,
                              url + " answered " + method + " with something that is not JSON");
         if (auto error = reply.find("error"); error != reply.end()) {
@@ -201,7 +204,7 @@ Result<std::unique_ptr<RemoteSession>> RemoteSession::connect(RemoteSessionOptio
         return makeError(ErrorCode::InvalidArgument, impl->url + " is not a Shoal daemon (" +
                                                          hello->value("version", "?") +
                                                          "): RemoteSession needs its shoal-* extensions");
-    if (auto s = settingsFromJson((*hello)["shoal_settings"].dump())) impl->lastSettings = s.value();
+    if (auto s = settingsFromJson(dumpJson((*hello)["shoal_settings"]))) impl->lastSettings = s.value();
     if (auto first = impl->poll(*impl->poller, true, true); !first) return first.error();
     if (options.eventHandler) impl->subscribers.emplace(impl->nextSubscription++, options.eventHandler);
     Impl* raw = impl.get();
@@ -340,7 +343,13 @@ Result<void> RemoteSession::connectPeer(TorrentId id, const std::string& endpoin
 
 Result<void> RemoteSession::applySettings(const Settings& settings) {
     if (auto valid = validate(settings); !valid) return valid;
-    auto done = impl_->simple("session_set", {{"shoal_settings", json::parse(settingsToJson(settings))}});
+    json asJson;
+    try {
+        asJson = json::parse(settingsToJson(settings));
+    } catch (const json::exception&) {  // a path that is not UTF-8 cannot travel in JSON unchanged
+        return makeError(ErrorCode::InvalidArgument, "the settings hold text that is not UTF-8");
+    }
+    auto done = impl_->simple("session_set", {{"shoal_settings", asJson}});
     if (done) {
         std::lock_guard lock(impl_->stateMutex);
         impl_->lastSettings = settings;
@@ -379,14 +388,14 @@ Settings RemoteSession::settings() const {
     auto got = impl_->command("session_get", {{"fields", {"shoal_settings"}}});
     std::lock_guard lock(impl_->stateMutex);
     if (got && got->contains("shoal_settings"))
-        if (auto s = settingsFromJson((*got)["shoal_settings"].dump())) impl_->lastSettings = s.value();
+        if (auto s = settingsFromJson(dumpJson((*got)["shoal_settings"]))) impl_->lastSettings = s.value();
     return impl_->lastSettings;  // the last known settings if the daemon cannot be reached
 }
 
 Settings RemoteSession::effectiveSettings() const {
     auto got = impl_->command("session_get", {{"fields", {"shoal_effective_settings"}}});
     if (got && got->contains("shoal_effective_settings")) {
-        if (auto s = settingsFromJson((*got)["shoal_effective_settings"].dump())) return s.value();
+        if (auto s = settingsFromJson(dumpJson((*got)["shoal_effective_settings"]))) return s.value();
     }
     return settings();  // a daemon from before the key, or unreachable: the stored ones are the best guess
 }

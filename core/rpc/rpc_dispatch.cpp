@@ -1,9 +1,11 @@
 // Parses a request body, tells the two formats apart ("jsonrpc": "2.0" or not), calls the method, and
-// shapes the answer. Every malformed request gets an error answer, never an exception.
+// shapes the answer. Every malformed request gets an error answer, never an exception; nesting past
+// kMaxJsonDepth is refused before any recursive copy, and answers are dumped with invalid UTF-8 replaced.
 #include "rpc/rpc_dispatch.h"
 
 #include <spdlog/spdlog.h>
 
+#include "rpc/json_text.h"
 #include "rpc/rpc_names.h"
 
 namespace shoal::rpc {
@@ -87,32 +89,30 @@ std::optional<json> Dispatcher::handleJsonRpc(const json& request) {
 }
 
 DispatchOutput Dispatcher::handle(const std::string& body) {
-    const json request = json::parse(body, nullptr, false);
-    if (request.is_discarded()) {
+    auto parsed = parseJsonBounded(body);
+    if (!parsed) {
         // Which format did the client mean? A JSON-RPC client names it in the text.
+        const std::string& why = parsed.error().message;
         if (body.find("\"jsonrpc\"") != std::string::npos)
-            return {false, jsonRpcError(nullptr, kParseError, "Parse error")
-                               .dump(-1, ' ', false, json::error_handler_t::replace)};
-        return {false,
-                json{{"result", "invalid request: the body is not JSON"}, {"arguments", json::object()}}.dump(
-                    -1, ' ', false, json::error_handler_t::replace)};
+            return {false, dumpJson(jsonRpcError(nullptr, kParseError, "Parse error: " + why))};
+        return {false, dumpJson(json{{"result", "invalid request: " + why}, {"arguments", json::object()}})};
     }
+    const json& request = parsed.value();
     if (request.is_array()) {
         if (request.empty())
-            return {false, jsonRpcError(nullptr, kInvalidRequest, "Invalid Request: empty batch")
-                               .dump(-1, ' ', false, json::error_handler_t::replace)};
+            return {false, dumpJson(jsonRpcError(nullptr, kInvalidRequest, "Invalid Request: empty batch"))};
         json answers = json::array();
         for (const auto& item : request)
             if (auto answer = handleJsonRpc(item)) answers.push_back(std::move(*answer));
         if (answers.empty()) return {true, {}};
-        return {false, answers.dump(-1, ' ', false, json::error_handler_t::replace)};
+        return {false, dumpJson(answers)};
     }
     if (looksLikeJsonRpc(request)) {
         auto answer = handleJsonRpc(request);
         if (!answer) return {true, {}};
-        return {false, answer->dump()};
+        return {false, dumpJson(*answer)};
     }
-    return {false, handleLegacy(request).dump(-1, ' ', false, json::error_handler_t::replace)};
+    return {false, dumpJson(handleLegacy(request))};
 }
 
 }  // namespace shoal::rpc

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "rpc/json_text.h"
 #include "rpc/rpc_context.h"
 
 namespace shoal::rpc {
@@ -122,7 +123,7 @@ Result<std::vector<TorrentId>> resolveIds(const json& arguments, RpcContext& con
                 if (matchesHash(s, item.get<std::string>())) out.push_back(s.id);
         } else {
             return makeError(ErrorCode::InvalidArgument,
-                             "invalid ids: " + item.dump() + " is not an id or a hash");
+                             "invalid ids: " + dumpJson(item) + " is not an id or a hash");
         }
     }
     std::sort(out.begin(), out.end());
