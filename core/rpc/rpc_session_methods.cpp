@@ -5,7 +5,10 @@
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <filesystem>
+#include <tuple>
 
+#include "rpc/json_text.h"
+#include "rpc/rpc_args.h"
 #include "rpc/rpc_context.h"
 #include "rpc/snapshot_json.h"
 
@@ -109,8 +112,8 @@ json sessionArguments(RpcContext& ctx) {
         {"script-torrent-done-seeding-filename", ""},
         {"default-trackers", ""},
         {"units", units},
-        {"shoal-settings", json::parse(settingsToJson(stored))},
-        {"shoal-effective-settings", json::parse(settingsToJson(s))},
+        {"shoal-settings", settingsForAnswer(stored)},
+        {"shoal-effective-settings", settingsForAnswer(s)},
         {"shoal-seed-time-goal", s.seedTimeGoalSeconds ? json(*s.seedTimeGoalSeconds) : json(nullptr)},
         {"shoal-listen-endpoints", totals.listenEndpoints},
     };
@@ -129,19 +132,37 @@ MethodResult sessionGet(const json& args, RpcContext& ctx) {
 }
 
 MethodResult sessionSet(const json& a, RpcContext& ctx) {
-    Settings s = ctx.session.settings();
+    const Settings before = ctx.session.settings();
+    Settings s = before;
     if (auto it = a.find("shoal-settings"); it != a.end()) {
-        auto parsed = settingsFromJson(it->dump());
+        auto parsed = settingsFromJson(dumpJson(*it));
         if (!parsed) return MethodResult::fromError(parsed.error());
         s = parsed.value();
     }
+    // Every number is range-checked before anything changes (kB/s * 1024 must fit the int it lands in).
+    ArgReader numbers(a);
+    const auto limitKb = [&](const char* key) { return numbers.integer(key, 0, kMaxSpeedKBps); };
+    const auto peerLimit = numbers.integer("peer-limit-global", 2, kMaxPeerLimit);
+    const auto peerPort = numbers.integer("peer-port", 0, 65535);
+    const auto downKb = limitKb("speed-limit-down"), upKb = limitKb("speed-limit-up");
+    const auto altDownKb = limitKb("alt-speed-down"), altUpKb = limitKb("alt-speed-up");
+    const auto altBegin = numbers.integer("alt-speed-time-begin", 0, 24 * 60 - 1);
+    const auto altEnd = numbers.integer("alt-speed-time-end", 0, 24 * 60 - 1);
+    const auto altDays = numbers.integer("alt-speed-time-day", 0, 0x7f);
+    const auto downloadQueue = numbers.integer("download-queue-size", 0, kMaxQueueSize);
+    const auto seedQueue = numbers.integer("seed-queue-size", 0, kMaxQueueSize);
+    const auto ratio = numbers.real("seedRatioLimit", 0, kMaxRatio);
+    if (a.contains("shoal-seed-time-goal") && !a["shoal-seed-time-goal"].is_null())
+        (void)numbers.integer("shoal-seed-time-goal", 0, kMaxSeedSeconds);
+    if (numbers.error()) return MethodResult::fromError(*numbers.error());
+
     if (a.contains("download-dir")) s.defaultSavePath = a["download-dir"].get<std::string>();
     if (a.contains("dht-enabled")) s.enableDht = a["dht-enabled"].get<bool>();
     if (a.contains("lpd-enabled")) s.enableLsd = a["lpd-enabled"].get<bool>();
     if (a.contains("pex-enabled")) s.enablePex = a["pex-enabled"].get<bool>();
     if (a.contains("utp-enabled")) s.enableUtp = a["utp-enabled"].get<bool>();
     if (a.contains("port-forwarding-enabled")) s.enableUpnp = a["port-forwarding-enabled"].get<bool>();
-    if (a.contains("peer-limit-global")) s.connectionsLimit = a["peer-limit-global"].get<int>();
+    if (peerLimit) s.connectionsLimit = static_cast<int>(*peerLimit);
     if (a.contains("encryption")) {
         const std::string e = a["encryption"].get<std::string>();
         if (e == "required")
@@ -153,26 +174,23 @@ MethodResult sessionSet(const json& a, RpcContext& ctx) {
         else
             return MethodResult::fail(kInvalidParams, "encryption must be required, preferred or tolerated");
     }
-    if (a.contains("peer-port")) {
-        const int port = a["peer-port"].get<int>();
-        if (port < 0 || port > 65535) return MethodResult::fail(kInvalidParams, "peer-port out of range");
-        s.listenInterfaces = "0.0.0.0:" + std::to_string(port) + ",[::]:" + std::to_string(port);
-    }
-    const auto limit = [&](const char* value, const char* enabled, int& out) {
-        if (!a.contains(value) && !a.contains(enabled)) return;
-        const int kb = a.value(value, out / 1024);
-        out = a.value(enabled, out > 0) && kb > 0 ? kb * 1024 : 0;
+    if (peerPort)
+        s.listenInterfaces = "0.0.0.0:" + std::to_string(*peerPort) + ",[::]:" + std::to_string(*peerPort);
+    const auto limit = [&](const std::optional<std::int64_t>& kb, const char* enabled, int& out) {
+        if (!kb && !a.contains(enabled)) return;
+        const std::int64_t value = kb.value_or(out / 1024);
+        out = a.value(enabled, out > 0) && value > 0 ? static_cast<int>(value * 1024) : 0;
     };
-    limit("speed-limit-down", "speed-limit-down-enabled", s.downloadLimit);
-    limit("speed-limit-up", "speed-limit-up-enabled", s.uploadLimit);
+    limit(downKb, "speed-limit-down-enabled", s.downloadLimit);
+    limit(upKb, "speed-limit-up-enabled", s.uploadLimit);
     // Transmission's turtle mode: the limits apply while it is on or while the schedule says so.
     if (a.contains("alt-speed-enabled")) s.altSpeedEnabled = a["alt-speed-enabled"].get<bool>();
-    if (a.contains("alt-speed-down")) s.altDownloadLimit = a["alt-speed-down"].get<int>() * 1024;
-    if (a.contains("alt-speed-up")) s.altUploadLimit = a["alt-speed-up"].get<int>() * 1024;
+    if (altDownKb) s.altDownloadLimit = static_cast<int>(*altDownKb * 1024);
+    if (altUpKb) s.altUploadLimit = static_cast<int>(*altUpKb * 1024);
     if (a.contains("alt-speed-time-enabled")) s.altSpeedScheduled = a["alt-speed-time-enabled"].get<bool>();
-    if (a.contains("alt-speed-time-begin")) s.altSpeedBeginMinute = a["alt-speed-time-begin"].get<int>();
-    if (a.contains("alt-speed-time-end")) s.altSpeedEndMinute = a["alt-speed-time-end"].get<int>();
-    if (a.contains("alt-speed-time-day")) s.altSpeedDays = a["alt-speed-time-day"].get<int>();
+    if (altBegin) s.altSpeedBeginMinute = static_cast<int>(*altBegin);
+    if (altEnd) s.altSpeedEndMinute = static_cast<int>(*altEnd);
+    if (altDays) s.altSpeedDays = static_cast<int>(*altDays);
     if (a.contains("incomplete-dir") || a.contains("incomplete-dir-enabled")) {
         // Shoal keeps no disabled folder: turning it off forgets it, as qBittorrent's setting does.
         const std::string dir = a.value("incomplete-dir", s.incompleteSavePath);
@@ -182,16 +200,24 @@ MethodResult sessionSet(const json& a, RpcContext& ctx) {
     }
     if (a.contains("download-queue-enabled")) s.queueingEnabled = a["download-queue-enabled"].get<bool>();
     if (a.contains("seed-queue-enabled")) s.queueingEnabled = a["seed-queue-enabled"].get<bool>();
-    if (a.contains("download-queue-size")) s.activeDownloads = a["download-queue-size"].get<int>();
-    if (a.contains("seed-queue-size")) s.activeSeeds = a["seed-queue-size"].get<int>();
-    if (a.contains("seedRatioLimited") || a.contains("seedRatioLimit")) {
-        const double ratio = a.value("seedRatioLimit", s.seedRatioGoal.value_or(2.0));
-        s.seedRatioGoal =
-            a.value("seedRatioLimited", s.seedRatioGoal.has_value()) ? std::optional(ratio) : std::nullopt;
+    if (downloadQueue) s.activeDownloads = static_cast<int>(*downloadQueue);
+    if (seedQueue) s.activeSeeds = static_cast<int>(*seedQueue);
+    if (a.contains("seedRatioLimited") || ratio) {
+        s.seedRatioGoal = a.value("seedRatioLimited", s.seedRatioGoal.has_value())
+                              ? std::optional(ratio.value_or(s.seedRatioGoal.value_or(2.0)))
+                              : std::nullopt;
     }
     if (a.contains("shoal-seed-time-goal")) {
         const json& v = a["shoal-seed-time-goal"];
         s.seedTimeGoalSeconds = v.is_null() ? std::nullopt : std::optional(v.get<std::int64_t>());
+    }
+    // Folders are absolute, as Transmission requires: a relative one would resolve against whatever
+    // directory the daemon was started in. (shoal-settings can name them too, hence after the merge.)
+    for (const auto& [key, dir, old] : {std::tuple{"download-dir", &s.defaultSavePath, &before.defaultSavePath},
+                                        std::tuple{"incomplete-dir", &s.incompleteSavePath,
+                                                   &before.incompleteSavePath}}) {
+        if (*dir != *old && !dir->empty() && !std::filesystem::path(*dir).is_absolute())
+            return MethodResult::fail(kInvalidParams, std::string(key) + " must be an absolute path: " + *dir);
     }
     if (auto done = ctx.session.applySettings(s); !done) return MethodResult::fromError(done.error());
     return {};

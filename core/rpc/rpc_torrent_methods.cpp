@@ -5,9 +5,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <set>
 
 #include "rpc/base64.h"
+#include "rpc/rpc_args.h"
 #include "rpc/rpc_context.h"
 #include "rpc/rpc_fields.h"
 #include "shoal/metainfo.h"
@@ -83,13 +85,14 @@ Result<std::vector<FilePriority>> priorities(const json& args, std::vector<FileP
     const auto apply = [&](const char* key, auto change) -> Result<void> {
         const auto it = args.find(key);
         if (it == args.end()) return {};
-        const auto indices = it->get<std::vector<int>>();
+        // 64-bit: a huge index must not wrap around into a real one.
+        const auto indices = it->get<std::vector<std::int64_t>>();
         if (indices.empty()) {
             for (auto& p : current) change(p);
             return {};
         }
-        for (int i : indices) {
-            if (i < 0 || static_cast<std::size_t>(i) >= current.size())
+        for (std::int64_t i : indices) {
+            if (i < 0 || static_cast<std::uint64_t>(i) >= current.size())
                 return makeError(ErrorCode::InvalidArgument,
                                  std::string(key) + ": no file " + std::to_string(i));
             change(current[i]);
@@ -158,12 +161,14 @@ MethodResult torrentAdd(const json& args, RpcContext& ctx) {
     request.seedMode = args.value("shoal-seed-mode", false);
     request.trackers = args.value("shoal-trackers", std::vector<std::string>{});
     request.peers = args.value("shoal-peers", std::vector<std::string>{});
-    request.downloadLimit = args.value("shoal-download-limit", 0);
-    request.uploadLimit = args.value("shoal-upload-limit", 0);
+    ArgReader numbers(args);
+    request.downloadLimit = static_cast<int>(numbers.integer("shoal-download-limit", 0, kMaxSpeedBytes).value_or(0));
+    request.uploadLimit = static_cast<int>(numbers.integer("shoal-upload-limit", 0, kMaxSpeedBytes).value_or(0));
     if (args.contains("shoal-ratio-goal") && !args["shoal-ratio-goal"].is_null())
-        request.ratioGoal = args["shoal-ratio-goal"].get<double>();
+        request.ratioGoal = numbers.real("shoal-ratio-goal", 0, kMaxRatio);
     if (args.contains("shoal-seed-time-goal") && !args["shoal-seed-time-goal"].is_null())
-        request.seedTimeGoalSeconds = args["shoal-seed-time-goal"].get<std::int64_t>();
+        request.seedTimeGoalSeconds = numbers.integer("shoal-seed-time-goal", 0, kMaxSeedSeconds);
+    if (numbers.error()) return MethodResult::fromError(*numbers.error());
     if (touchesFiles(args)) {
         if (fileCount == 0)
             return MethodResult::fail(kInvalidParams, "file choices need the metainfo (not a magnet)");
@@ -172,9 +177,9 @@ MethodResult torrentAdd(const json& args, RpcContext& ctx) {
         request.filePriorities = std::move(chosen.value());
     }
     if (auto raw = args.find("shoal-file-priorities"); raw != args.end()) {
-        request.filePriorities.clear();
-        for (int p : raw->get<std::vector<int>>())
-            request.filePriorities.push_back(static_cast<FilePriority>(p));
+        auto given = filePrioritiesArg(*raw);
+        if (!given) return MethodResult::fromError(given.error());
+        request.filePriorities = std::move(given).value();
     }
 
     std::set<TorrentId> before;
@@ -265,8 +270,9 @@ MethodResult shoalRenameFile(const json& args, RpcContext& ctx) {
         return MethodResult::fail(kInvalidParams, "shoal-rename-file needs exactly one torrent");
     if (!args.contains("index") || !args.contains("path"))
         return MethodResult::fail(kInvalidParams, "shoal-rename-file needs \"index\" and \"path\"");
-    auto done =
-        ctx.session.renameFile(ids->front(), args["index"].get<int>(), args["path"].get<std::string>());
+    const auto index = integerArg(args, "index", 0, std::numeric_limits<int>::max());
+    if (!index) return MethodResult::fromError(index.error());
+    auto done = ctx.session.renameFile(ids->front(), static_cast<int>(**index), args["path"].get<std::string>());
     if (!done) return MethodResult::fromError(done.error());
     return {};
 }

@@ -1,7 +1,9 @@
 // torrent-set: Transmission's per-torrent mutators mapped onto session commands, plus shoal-* keys for
 // what Transmission cannot say (category, exact byte limits, seeding time goal, direct peers).
+#include <limits>
 #include <sstream>
 
+#include "rpc/rpc_args.h"
 #include "rpc/rpc_context.h"
 
 namespace shoal::rpc {
@@ -13,21 +15,36 @@ Result<void> applyTo(Session& session, TorrentId id, const json& a) {
     const auto status = session.status(id);
     if (!status) return makeError(ErrorCode::NotFound, "no torrent with id " + std::to_string(id));
 
+    // Numbers first, all of them, so that an out-of-range one changes nothing (kB/s * 1024 must fit).
+    ArgReader numbers(a);
+    const auto downKb = numbers.integer("downloadLimit", 0, kMaxSpeedKBps);
+    const auto upKb = numbers.integer("uploadLimit", 0, kMaxSpeedKBps);
+    const auto downBytes = numbers.integer("shoal-download-limit", 0, kMaxSpeedBytes);
+    const auto upBytes = numbers.integer("shoal-upload-limit", 0, kMaxSpeedBytes);
+    const auto ratioMode = numbers.integer("seedRatioMode", 0, 2);
+    const auto ratioLimit = numbers.real("seedRatioLimit", 0, kMaxRatio);
+    if (a.contains("shoal-ratio-goal") && !a["shoal-ratio-goal"].is_null())
+        (void)numbers.real("shoal-ratio-goal", 0, kMaxRatio);
+    if (a.contains("shoal-seed-time-goal") && !a["shoal-seed-time-goal"].is_null())
+        (void)numbers.integer("shoal-seed-time-goal", 0, kMaxSeedSeconds);
+    const auto queuePosition = numbers.integer("queuePosition", 0, std::numeric_limits<int>::max());
+    if (numbers.error()) return *numbers.error();
+
     // Limits: Transmission's are kB/s with a separate on/off; shoal-*-limit are bytes/s (0 = none).
     int down = status->downloadLimit, up = status->uploadLimit;
     bool limits = false;
-    if (a.contains("downloadLimit") || a.contains("downloadLimited")) {
-        const int kb = a.value("downloadLimit", down / 1024);
-        down = a.value("downloadLimited", true) && kb > 0 ? kb * 1024 : 0;
+    if (downKb || a.contains("downloadLimited")) {
+        const std::int64_t kb = downKb.value_or(down / 1024);
+        down = a.value("downloadLimited", true) && kb > 0 ? static_cast<int>(kb * 1024) : 0;
         limits = true;
     }
-    if (a.contains("uploadLimit") || a.contains("uploadLimited")) {
-        const int kb = a.value("uploadLimit", up / 1024);
-        up = a.value("uploadLimited", true) && kb > 0 ? kb * 1024 : 0;
+    if (upKb || a.contains("uploadLimited")) {
+        const std::int64_t kb = upKb.value_or(up / 1024);
+        up = a.value("uploadLimited", true) && kb > 0 ? static_cast<int>(kb * 1024) : 0;
         limits = true;
     }
-    if (a.contains("shoal-download-limit")) down = a["shoal-download-limit"].get<int>(), limits = true;
-    if (a.contains("shoal-upload-limit")) up = a["shoal-upload-limit"].get<int>(), limits = true;
+    if (downBytes) down = static_cast<int>(*downBytes), limits = true;
+    if (upBytes) up = static_cast<int>(*upBytes), limits = true;
     if (limits)
         if (auto r = session.setLimits(id, down, up); !r) return r;
 
@@ -38,8 +55,9 @@ Result<void> applyTo(Session& session, TorrentId id, const json& a) {
         std::vector<FilePriority> current;
         for (const auto& f : details->files) current.push_back(f.priority);
         if (auto raw = a.find("shoal-file-priorities"); raw != a.end()) {
-            current.clear();
-            for (int p : raw->get<std::vector<int>>()) current.push_back(static_cast<FilePriority>(p));
+            auto given = filePrioritiesArg(*raw);
+            if (!given) return given.error();
+            current = std::move(given).value();
         }
         auto chosen = filePrioritiesFromArgs(a, std::move(current));
         if (!chosen) return chosen.error();
@@ -58,9 +76,8 @@ Result<void> applyTo(Session& session, TorrentId id, const json& a) {
     std::optional<double> ratio = status->ratioGoal;
     std::optional<std::int64_t> seconds = status->seedTimeGoalSeconds;
     bool goals = false;
-    if (a.contains("seedRatioMode") || a.contains("seedRatioLimit")) {
-        const int mode = a.value("seedRatioMode", 1);
-        ratio = mode == 1 ? std::optional(a.value("seedRatioLimit", ratio.value_or(0.0))) : std::nullopt;
+    if (ratioMode || ratioLimit) {
+        ratio = ratioMode.value_or(1) == 1 ? std::optional(ratioLimit.value_or(ratio.value_or(0.0))) : std::nullopt;
         goals = true;
     }
     if (a.contains("shoal-ratio-goal")) {
@@ -91,10 +108,9 @@ Result<void> applyTo(Session& session, TorrentId id, const json& a) {
     for (const auto& peer : a.value("shoal-connect-peers", std::vector<std::string>{}))
         if (auto r = session.connectPeer(id, peer); !r) return r;
 
-    if (a.contains("queuePosition")) {
+    if (queuePosition) {
         // Positions move one step at a time through the session's queue commands.
-        const int wanted = a["queuePosition"].get<int>();
-        if (wanted < 0) return makeError(ErrorCode::InvalidArgument, "queuePosition must be >= 0");
+        const int wanted = static_cast<int>(*queuePosition);
         int position = status->queuePosition;
         for (int steps = 0; position >= 0 && position != wanted && steps < 10000; ++steps) {
             if (auto r = session.moveInQueue(id, position > wanted ? QueueMove::Up : QueueMove::Down); !r)
