@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "engine/engine_impl.h"
+#include "engine/path_rules.h"
 #include "input/hex.h"
 
 namespace shoal::engine {
@@ -68,6 +69,10 @@ Result<std::string> resolveSavePath(const AddRequest& request, const Settings& s
 }  // namespace
 
 Result<PreparedAdd> prepareAdd(const AddRequest& request, const Settings& settings) {
+    // A caller's folder must be absolute: over RPC a relative one would resolve against the daemon's
+    // working directory. (The settings' folders are the user's own configuration.)
+    if (!request.savePath.empty())
+        if (auto ok = checkAbsoluteFolder(request.savePath, "the save path"); !ok) return ok.error();
     auto source = parseSource(request);
     if (!source) return source.error();
     for (const auto& peer : request.peers) {

@@ -7,6 +7,7 @@
 
 #include "engine/add_params.h"
 #include "engine/engine_impl.h"
+#include "engine/path_rules.h"
 #include "shoal/local_session.h"
 
 namespace shoal {
@@ -144,9 +145,9 @@ Result<void> LocalSession::reannounce(TorrentId id) {
 }
 
 Result<void> LocalSession::moveStorage(TorrentId id, const std::string& newSavePath) {
+    if (auto ok = engine::checkAbsoluteFolder(newSavePath, "location"); !ok) return ok;
     std::error_code ec;
-    const auto absolute = std::filesystem::absolute(newSavePath, ec);
-    if (ec || newSavePath.empty()) return makeError(ErrorCode::InvalidArgument, "bad path: " + newSavePath);
+    const auto absolute = std::filesystem::path(newSavePath).lexically_normal();
     std::filesystem::create_directories(absolute, ec);
     if (ec) return makeError(ErrorCode::Io, "cannot create " + absolute.string() + ": " + ec.message());
     Impl* impl = impl_.get();
@@ -163,7 +164,7 @@ Result<void> LocalSession::moveStorage(TorrentId id, const std::string& newSaveP
 
 Result<void> LocalSession::renameFile(TorrentId id, int fileIndex, const std::string& newPath) {
     if (!impl_->exists(id)) return notFound(id);
-    if (newPath.empty()) return makeError(ErrorCode::InvalidArgument, "empty file name");
+    if (auto inside = engine::checkPathInsideTorrent(newPath); !inside) return inside;
     Impl* impl = impl_.get();
     auto done = impl->call<std::monostate>([impl, id, fileIndex, newPath]() -> Result<std::monostate> {
         auto it = impl->entries.find(id);

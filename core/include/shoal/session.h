@@ -23,14 +23,17 @@ public:
     virtual ~Session() = default;
 
     // Commands. Adding a torrent that is already in the library merges its trackers and returns the
-    // existing id.
+    // existing id; a non-empty AddRequest::savePath must be absolute.
     virtual Result<TorrentId> add(AddRequest request) = 0;
     virtual Result<void> remove(TorrentId id, RemoveMode mode) = 0;
     virtual Result<void> pause(TorrentId id) = 0;
     virtual Result<void> resume(TorrentId id) = 0;
     virtual Result<void> recheck(TorrentId id) = 0;
     virtual Result<void> reannounce(TorrentId id) = 0;
+    // newSavePath must be absolute (InvalidArgument otherwise), as AddRequest::savePath must.
     virtual Result<void> moveStorage(TorrentId id, const std::string& newSavePath) = 0;
+    // newPath is relative to the torrent's folder and stays inside it: no leading '/', no empty, "." or
+    // ".." component (InvalidArgument otherwise).
     virtual Result<void> renameFile(TorrentId id, int fileIndex, const std::string& newPath) = 0;
     virtual Result<void> setFilePriorities(TorrentId id, const std::vector<FilePriority>& priorities) = 0;
     virtual Result<void> setSequential(TorrentId id, bool sequential) = 0;
