@@ -7,6 +7,8 @@
 #include <cctype>
 #include <random>
 
+#include <spdlog/spdlog.h>
+
 #include "rpc/base64.h"
 #include "shoal/rpc_server.h"
 
@@ -85,8 +87,12 @@ bool SecurityGate::hostAllowed(const RequestHeader& request) const {
                        [&](const std::string& pattern) { return wildcardMatch(pattern, host); });
 }
 
-bool SecurityGate::credentialsValid(const std::string& authorization) {
-    if (verified_.count(authorization)) return true;
+bool SecurityGate::credentialsValid(const std::string& authorization, const std::string& address) {
+    if (verified_.count(authorization)) {
+        if (verifiedFrom_.size() > 256) verifiedFrom_.clear();
+        verifiedFrom_.emplace(address, authorization);
+        return true;
+    }
     if (authorization.size() < 6 || lower(authorization.substr(0, 6)) != "basic ") return false;
     auto decoded = base64Decode(authorization.substr(6));
     if (!decoded) return false;
@@ -96,7 +102,23 @@ bool SecurityGate::credentialsValid(const std::string& authorization) {
     if (user != options_.username || !verifyRpcPassword(password, options_.passwordHash)) return false;
     if (verified_.size() > 64) verified_.clear();  // bounded: a client that changes headers re-verifies
     verified_.insert(authorization);
+    if (verifiedFrom_.size() > 256) verifiedFrom_.clear();
+    verifiedFrom_.emplace(address, authorization);
     return true;
+}
+
+void SecurityGate::countGlobalFailure(std::chrono::steady_clock::time_point now) {
+    while (!recentFailures_.empty() && recentFailures_.front() + options_.authFailureWindow <= now)
+        recentFailures_.pop_front();
+    recentFailures_.push_back(now);
+    if (static_cast<int>(recentFailures_.size()) < options_.maxGlobalAuthFailures) return;
+    globalLockUntil_ = now + options_.lockout;
+    recentFailures_.clear();
+    spdlog::warn("rpc: {} failed logins within {} s from all addresses; logins refused for {} s",
+                 options_.maxGlobalAuthFailures, options_.authFailureWindow.count(), options_.lockout.count());
+    // The per-address entries of addresses that are not locked are forgotten here, so that the map
+    // cannot grow with every address an attacker owns.
+    std::erase_if(failures_, [&](const auto& entry) { return entry.second.lockedUntil <= now; });
 }
 
 std::optional<HttpResponse> SecurityGate::check(const RequestHeader& request, const RequestContext& context,
@@ -116,19 +138,34 @@ std::optional<HttpResponse> SecurityGate::check(const RequestHeader& request, co
     if (!options_.username.empty()) {
         std::lock_guard lock(mutex_);
         const auto now = std::chrono::steady_clock::now();
-        Failures& f = failures_[context.clientAddress];
-        if (f.lockedUntil > now) {
+        if (const auto found = failures_.find(context.clientAddress);
+            found != failures_.end() && found->second.lockedUntil > now) {
             return makeResponse(
                 request, status::forbidden,
                 "403: Too many unsuccessful login attempts from this address; try again later.\n");
         }
         const auto it = request.find(http::field::authorization);
         const std::string authorization = it == request.end() ? std::string() : std::string(it->value());
-        if (!credentialsValid(authorization)) {
+        // While the server-wide lock holds, no credentials are checked at all (a guess learns nothing);
+        // only a client that logged in from its address before the lock passes. Transmission instead
+        // refuses everyone until a restart once 100 guesses failed; qBittorrent bans per address only.
+        if (globalLockUntil_ > now && !verifiedFrom_.count({context.clientAddress, authorization})) {
+            const auto left = std::chrono::ceil<std::chrono::seconds>(globalLockUntil_ - now).count();
+            auto response = makeResponse(request, status::too_many_requests,
+                                         "429: Too many unsuccessful login attempts on this server; try "
+                                         "again in " + std::to_string(left) + " s.\n");
+            response.set(http::field::retry_after, std::to_string(left));
+            return response;
+        }
+        if (!credentialsValid(authorization, context.clientAddress)) {
             // A request without credentials is a client's first try, not a guess.
-            if (!authorization.empty() && ++f.count >= options_.maxAuthFailures) {
-                f.lockedUntil = now + options_.lockout;
-                f.count = 0;
+            if (!authorization.empty()) {
+                Failures& f = failures_[context.clientAddress];
+                if (++f.count >= options_.maxAuthFailures) {
+                    f.lockedUntil = now + options_.lockout;
+                    f.count = 0;
+                }
+                countGlobalFailure(now);
             }
             auto response = makeResponse(request, status::unauthorized, "401: Unauthorized User\n");
             response.set(http::field::www_authenticate, "Basic realm=\"Transmission\"");

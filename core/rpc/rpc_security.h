@@ -1,13 +1,16 @@
 // Transmission's security set in front of every RPC request: client-IP allow-list (403), Host header
-// allow-list against DNS rebinding (421), Basic auth (401) with a lockout after repeated failures (403),
-// and the X-Transmission-Session-Id CSRF token (409 handshake).
+// allow-list against DNS rebinding (421), Basic auth (401) with a lockout after repeated failures from one
+// address (403) and a server-wide one after failures from all addresses together (429), and the
+// X-Transmission-Session-Id CSRF token (409 handshake). It needs only the headers.
 #pragma once
 
 #include <chrono>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <set>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -23,6 +26,8 @@ struct SecurityOptions {
     bool hostWhitelistEnabled = true;
     int maxAuthFailures = 10;
     std::chrono::seconds lockout{300};
+    int maxGlobalAuthFailures = 100;
+    std::chrono::seconds authFailureWindow{300};
 };
 
 // '*' matches any run of characters; everything else literally, case-insensitively.
@@ -43,7 +48,8 @@ public:
 private:
     bool clientAllowed(const std::string& address) const;
     bool hostAllowed(const RequestHeader& request) const;
-    bool credentialsValid(const std::string& authorization);
+    bool credentialsValid(const std::string& authorization, const std::string& address);
+    void countGlobalFailure(std::chrono::steady_clock::time_point now);  // under mutex_
 
     SecurityOptions options_;
     std::string sessionId_;
@@ -53,9 +59,16 @@ private:
         std::chrono::steady_clock::time_point lockedUntil{};
     };
     std::map<std::string, Failures> failures_;  // by client address
+    // Every address's failed logins within the window (at most maxGlobalAuthFailures kept), and the end
+    // of the server-wide lock they caused.
+    std::deque<std::chrono::steady_clock::time_point> recentFailures_;
+    std::chrono::steady_clock::time_point globalLockUntil_{};
     // Authorization headers already verified: yescrypt is slow on purpose, and clients send the header
     // with every request. Only exact header values that passed the hash check are kept.
     std::set<std::string> verified_;
+    // Which address sent each verified header: during the server-wide lock only these pairs pass, so
+    // that a guess of the right password from elsewhere is not told it is right.
+    std::set<std::pair<std::string, std::string>> verifiedFrom_;
 };
 
 }  // namespace shoal::rpc
