@@ -1,6 +1,6 @@
-// A small HTTP/1.1 server on Boost.Beast: one acceptor and its connections on one I/O thread. Each request
-// is screened on its headers first (a refusal is sent before any body is read), then read whole (bodies
-// over a limit get 413) and handed to a handler that returns the response.
+// A small HTTP/1.1 server on Boost.Beast: one acceptor and its connections on one I/O thread, with caps on
+// open connections. Each request is screened on its headers first (a refusal is sent before any body is
+// read), then read whole (bodies over a limit get 413) and handed to a handler that returns the response.
 #pragma once
 
 #include <boost/beast/http.hpp>
@@ -33,6 +33,9 @@ using HttpHandler = std::function<HttpResponse(const HttpRequest&, const Request
 struct HttpLimits {
     std::size_t maxBodyBytes = 16 * 1024 * 1024;
     std::size_t maxHeaderBytes = 16 * 1024;
+    // Open connections at once, in total (lowered to a quarter of RLIMIT_NOFILE) and per client address.
+    std::size_t maxConnections = 128;
+    std::size_t maxConnectionsPerAddress = 32;
 };
 
 // A response with the request's HTTP version and keep-alive, a body and its content type.

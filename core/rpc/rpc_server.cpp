@@ -31,7 +31,7 @@ struct RpcServer::Impl {
           options(std::move(o)),
           gate(SecurityOptions{options.username, options.passwordHash, options.clientWhitelist,
                                options.hostWhitelist, options.hostWhitelistEnabled, options.maxAuthFailures,
-                               options.lockout}),
+                               options.lockout, options.maxGlobalAuthFailures, options.authFailureWindow}),
           context{session, activity, options, std::chrono::steady_clock::now(), gate.sessionId()},
           dispatcher(context) {}
 
@@ -70,7 +70,13 @@ struct RpcServer::Impl {
         return response;
     }
 
-    HttpLimits limits() const { return HttpLimits{options.maxBodyBytes}; }
+    HttpLimits limits() const {
+        HttpLimits l;
+        l.maxBodyBytes = options.maxBodyBytes;
+        l.maxConnections = options.maxConnections;
+        l.maxConnectionsPerAddress = options.maxConnectionsPerAddress;
+        return l;
+    }
     HeaderScreen screenFn() {
         return [this](const RequestHeader& request, const RequestContext& client) {
             return screen(request, client);

@@ -32,6 +32,15 @@ struct RpcServerOptions {
     // After this many failed logins in a row from one address, that address gets 403 for `lockout`.
     int maxAuthFailures = 10;
     std::chrono::seconds lockout{300};
+    // Guesses spread over many addresses: after this many failed logins from all addresses together
+    // within `authFailureWindow`, logins are refused (429) for `lockout`, except with credentials that
+    // were verified before the lock (a client already logged in keeps working; a guess cannot get in).
+    int maxGlobalAuthFailures = 100;
+    std::chrono::seconds authFailureWindow{300};
+    // Open connections at once: in total (lowered to a quarter of the descriptor limit) and per client
+    // address. Past a cap, the connection waiting longest for a request is closed to make room.
+    std::size_t maxConnections = 128;
+    std::size_t maxConnectionsPerAddress = 32;
     std::string configDir;                 // reported as session-get's config-dir
     std::function<void()> onSessionClose;  // session-close asked the daemon to stop (may be empty)
 };
