@@ -70,13 +70,11 @@ int runInfo(const InfoArgs& a) {
     Output out(a.json, false);
     auto parsed = parseTorrentSource(a.source);
     if (!parsed) return out.fail(kBadInput, parsed.error().message);
-    Result<TorrentSummary> summary = !parsed->torrentBytes.empty() ? summarizeTorrent(parsed->torrentBytes)
-                                     : !parsed->magnetUri.empty()  ? summarizeMagnet(parsed->magnetUri)
-                                                                   : summarizeMagnet(a.source.size() == 40
-                                                                                         ? "magnet:?xt=urn:btih:" + a.source
-                                                                                         : "magnet:?xt=urn:btmh:1220" + a.source);
+    // The request as download would use it (trimmed, lowercased), never the raw argument.
+    auto summary = summarizeRequest(parsed.value());
     if (!summary) return out.fail(kBadInput, summary.error().message);
-    if (a.json) std::cout << toJson(summary.value()).dump(2) << '\n';
+    if (a.json)
+        std::cout << jsonText(toJson(summary.value()), 2) << '\n';
     else printHuman(summary.value());
     return kOk;
 }

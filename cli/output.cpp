@@ -6,13 +6,15 @@
 #include <cstdio>
 #include <iostream>
 
+#include "shoal/text.h"
+
 namespace shoal::cli {
 
 Output::Output(bool json, bool quiet) : json_(json), quiet_(quiet), tty_(::isatty(STDERR_FILENO) != 0) {}
 
 void Output::event(const nlohmann::json& event) {
     if (!json_) return;
-    std::cout << event.dump() << '\n' << std::flush;
+    std::cout << jsonText(event) << '\n' << std::flush;
 }
 
 void Output::line(const std::string& text) {
@@ -41,9 +43,15 @@ void Output::endProgress() {
 
 int Output::fail(int code, const std::string& message) {
     endProgress();
-    std::cerr << "shoal: " << message << '\n' << std::flush;
-    event({{"event", "error"}, {"code", code}, {"message", message}});
+    // Messages name what the user gave (a path, a magnet), which may not be UTF-8.
+    const std::string text = validUtf8(message);
+    std::cerr << "shoal: " << text << '\n' << std::flush;
+    event({{"event", "error"}, {"code", code}, {"message", text}});
     return code;
+}
+
+std::string jsonText(const nlohmann::json& value, int indent) {
+    return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string humanBytes(double bytes) {

@@ -28,6 +28,11 @@ private:
     std::chrono::steady_clock::time_point lastPlain_{};
 };
 
+// Every JSON the CLI prints goes through this: strings are made valid UTF-8 where they enter Shoal
+// (shoal/text.h), and invalid bytes that slip through anyway become U+FFFD here instead of aborting
+// with nlohmann's type_error 316.
+std::string jsonText(const nlohmann::json& value, int indent = -1);
+
 std::string humanBytes(double bytes);
 std::string humanDuration(std::int64_t seconds);  // "1:02:03", "--" for < 0
 

@@ -16,13 +16,20 @@ std::size_t wellFormedLength(std::string_view bytes, std::size_t at, std::size_t
     if (lead < 0x80) return 1;
     std::size_t length = 0;
     unsigned char low = 0x80, high = 0xBF;  // the range of the second byte; later ones are 80..BF
-    if (lead >= 0xC2 && lead <= 0xDF) length = 2;
-    else if (lead == 0xE0) length = 3, low = 0xA0;             // below A0: overlong
-    else if (lead == 0xED) length = 3, high = 0x9F;            // above 9F: UTF-16 surrogates
-    else if (lead >= 0xE1 && lead <= 0xEF) length = 3;
-    else if (lead == 0xF0) length = 4, low = 0x90;             // below 90: overlong
-    else if (lead == 0xF4) length = 4, high = 0x8F;            // above 8F: beyond U+10FFFF
-    else if (lead >= 0xF1 && lead <= 0xF3) length = 4;
+    if (lead >= 0xC2 && lead <= 0xDF)
+        length = 2;
+    else if (lead == 0xE0)
+        length = 3, low = 0xA0;  // below A0: overlong
+    else if (lead == 0xED)
+        length = 3, high = 0x9F;  // above 9F: UTF-16 surrogates
+    else if (lead >= 0xE1 && lead <= 0xEF)
+        length = 3;
+    else if (lead == 0xF0)
+        length = 4, low = 0x90;  // below 90: overlong
+    else if (lead == 0xF4)
+        length = 4, high = 0x8F;  // above 8F: beyond U+10FFFF
+    else if (lead >= 0xF1 && lead <= 0xF3)
+        length = 4;
     else {  // 80..BF (a stray continuation), C0, C1 (overlong), F5..FF (beyond U+10FFFF)
         bad = 1;
         return 0;

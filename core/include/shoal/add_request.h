@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,8 +33,14 @@ struct AddRequest {
     std::optional<std::int64_t> seedTimeGoalSeconds;
 };
 
-// Turns what a user typed (a .torrent path, a magnet URI, or a bare info-hash) into a request.
-// Errors are BadInput with one line naming the problem ("no such file: x.torrent", ...).
+// Turns what a user typed (a .torrent path, a magnet URI, or a bare info-hash) into a request. Spaces
+// and newlines around it are dropped. Errors are BadInput with one line naming the problem ("no such
+// file: x.torrent", "not a usable info-hash: ... is all zeros", ...). Every way a torrent comes in goes
+// through this verdict, so `info` and `download` (and the daemon, the GUI) accept and refuse alike.
 Result<AddRequest> parseTorrentSource(const std::string& text);
+
+// A .torrent file by path, with the same verdict; its size is checked before it is read (the watch
+// folder's way in, where any file may turn up).
+Result<AddRequest> readTorrentFile(const std::filesystem::path& file);
 
 }  // namespace shoal

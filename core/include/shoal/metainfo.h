@@ -5,11 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "shoal/add_request.h"
 #include "shoal/status.h"
 #include "shoal/types.h"
 
 namespace shoal {
 
+// Every string here is valid UTF-8 (shoal/text.h): a summary is for showing and serialising.
 struct TorrentSummary {
     std::string name;
     InfoHashes hashes;
@@ -27,6 +29,8 @@ struct TorrentSummary {
     std::string magnetUri;
 };
 
+// The same verdict as parseTorrentSource (the same limits, the same messages).
+Result<TorrentSummary> summarizeRequest(const AddRequest& request);  // a .torrent, a magnet or a hash
 Result<TorrentSummary> summarizeTorrent(const std::vector<char>& torrentBytes);
 Result<TorrentSummary> summarizeMagnet(const std::string& magnetUri);
 
