@@ -75,7 +75,7 @@ int list(RemoteSession& session, Output& out) {
     if (out.json()) {
         nlohmann::json all = nlohmann::json::array();
         for (const auto& s : torrents) all.push_back(statusJson(s));
-        std::cout << nlohmann::json{{"torrents", all}}.dump() << '\n';
+        std::cout << jsonText(nlohmann::json{{"torrents", all}}) << '\n';
         return kOk;
     }
     std::cout << fmt::format("{:>4}  {:>5}  {:>10}  {:>8}  {:>10}  {:>10}  {:>5}  {:<11}  {}\n", "ID", "Done",
@@ -101,8 +101,7 @@ int add(RemoteSession& session, const RemoteArgs& a, Output& out) {
         const auto status = session.status(added.value());
         const std::string name = status ? status->name : source;
         if (out.json())
-            std::cout << nlohmann::json{{"event", "added"}, {"id", added.value()}, {"name", name}}.dump()
-                      << '\n';
+            std::cout << jsonText({{"event", "added"}, {"id", added.value()}, {"name", name}}) << '\n';
         else
             std::cout << "added " << added.value() << "  " << name << '\n';
     }
@@ -117,7 +116,7 @@ int each(RemoteSession& session, const RemoteArgs& a, Output& out, const char* v
     for (TorrentId id : ids.value()) {
         if (auto done = action(id); !done) return out.fail(exitCodeFor(done.error()), done.error().message);
         if (out.json())
-            std::cout << nlohmann::json{{"event", verb}, {"id", id}}.dump() << '\n';
+            std::cout << jsonText({{"event", verb}, {"id", id}}) << '\n';
         else
             std::cout << verb << " " << id << '\n';
     }
@@ -147,7 +146,7 @@ int info(RemoteSession& session, const RemoteArgs& a, Output& out) {
             doc["magnet"] = d->magnetUri;
             doc["pieces"] = d->numPieces;
             doc["piece_size"] = d->pieceSize;
-            std::cout << doc.dump() << '\n';
+            std::cout << jsonText(doc) << '\n';
             continue;
         }
         std::cout << "id:           " << s.id << "\nname:         " << s.name << '\n';
@@ -171,17 +170,16 @@ int info(RemoteSession& session, const RemoteArgs& a, Output& out) {
 int stats(RemoteSession& session, Output& out) {
     const SessionTotals t = session.totals();
     if (out.json()) {
-        std::cout << nlohmann::json{{"torrents", t.torrents},
-                                    {"peers", t.peers},
-                                    {"dht_nodes", t.dhtNodes},
-                                    {"download_rate", t.downloadRate},
-                                    {"upload_rate", t.uploadRate},
-                                    {"downloaded", t.downloadedThisRun},
-                                    {"uploaded", t.uploadedThisRun},
-                                    {"all_time_downloaded", t.allTimeDownloaded},
-                                    {"all_time_uploaded", t.allTimeUploaded},
-                                    {"listen", t.listenEndpoints}}
-                         .dump()
+        std::cout << jsonText({{"torrents", t.torrents},
+                               {"peers", t.peers},
+                               {"dht_nodes", t.dhtNodes},
+                               {"download_rate", t.downloadRate},
+                               {"upload_rate", t.uploadRate},
+                               {"downloaded", t.downloadedThisRun},
+                               {"uploaded", t.uploadedThisRun},
+                               {"all_time_downloaded", t.allTimeDownloaded},
+                               {"all_time_uploaded", t.allTimeUploaded},
+                               {"listen", t.listenEndpoints}})
                   << '\n';
         return kOk;
     }

@@ -1,7 +1,7 @@
 // shoal: the headless front end. Parses the command line, runs one subcommand, returns its exit code.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "exit_codes.h"
+#include "output.h"
 
 namespace {
 
@@ -19,7 +20,9 @@ int usageError(int argc, char** argv, const std::string& message) {
     std::cerr << "shoal: " << message << '\n';
     for (int i = 1; i < argc; ++i) {
         if (std::string_view(argv[i]) == "--json") {
-            std::cout << nlohmann::json{{"event", "error"}, {"code", shoal::cli::kUsage}, {"message", message}}.dump()
+            // The message quotes the refused argument, which may be any bytes.
+            std::cout << shoal::cli::jsonText(
+                             {{"event", "error"}, {"code", shoal::cli::kUsage}, {"message", message}})
                       << '\n';
             break;
         }

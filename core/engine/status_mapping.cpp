@@ -1,14 +1,16 @@
 // From libtorrent's status structs to Shoal's snapshots (TorrentStatus, TorrentDetails), and the small
-// conversions (hex, ids in userdata) the engine files share.
+// conversions (hex, ids in userdata) the engine files share. Snapshots are for showing and serialising:
+// text from outside (a magnet's dn=, tracker URLs and messages, peers' client names) is made valid UTF-8
+// here (shoal/text.h); save paths and file paths keep their bytes, since they name things on disk.
+#include <cstdint>
 #include <libtorrent/announce_entry.hpp>
 #include <libtorrent/magnet_uri.hpp>
 #include <libtorrent/peer_info.hpp>
 #include <libtorrent/torrent_info.hpp>
 
-#include <cstdint>
-
 #include "engine/engine_impl.h"
 #include "input/hex.h"
+#include "shoal/text.h"
 
 namespace shoal::engine {
 
@@ -95,15 +97,15 @@ TorrentStatus makeStatus(const lt::torrent_status& st, const TorrentEntry& entry
     const store::TorrentRow& row = entry.row;
     s.id = row.id;
     s.hashes = hashesOf(st.info_hashes);
-    s.name = st.name.empty() ? row.name : st.name;
+    s.name = validUtf8(st.name.empty() ? row.name : st.name);  // before metadata, a magnet's dn=
     s.savePath = st.save_path.empty() ? row.savePath : st.save_path;
     s.state = stateOf(st);
     if (!entry.error.empty()) {
         s.state = TorrentState::Errored;
-        s.error = entry.error;
+        s.error = validUtf8(entry.error);
     } else if (st.errc) {
         s.state = TorrentState::Errored;
-        s.error = st.errc.message();
+        s.error = validUtf8(st.errc.message());
     }
     s.hasMetadata = st.has_metadata;
     s.sequential = static_cast<bool>(st.flags & lt::torrent_flags::sequential_download);
@@ -135,9 +137,10 @@ TorrentStatus makeStatus(const lt::torrent_status& st, const TorrentEntry& entry
     s.uploadLimit = row.uploadLimit;
     s.ratioGoal = row.ratioGoal ? row.ratioGoal : settings.seedRatioGoal;
     s.seedTimeGoalSeconds = row.seedTimeGoalSeconds ? row.seedTimeGoalSeconds : settings.seedTimeGoalSeconds;
-    s.tracker = st.current_tracker;
+    s.tracker = validUtf8(st.current_tracker);
     if (s.tracker.empty()) {
-        if (auto info = st.torrent_file.lock(); info && !info->trackers().empty()) s.tracker = info->trackers().front().url;
+        if (auto info = st.torrent_file.lock(); info && !info->trackers().empty())
+            s.tracker = validUtf8(info->trackers().front().url);
     }
     s.activeSeconds = st.active_duration.count();
     s.seedingSeconds = st.seeding_duration.count();
@@ -156,8 +159,8 @@ TorrentDetails makeDetails(const lt::torrent_handle& handle, const TorrentEntry&
     d.magnetUri = lt::make_magnet_uri(handle);
     d.pieces.assign(st.pieces.begin(), st.pieces.end());
     if (auto info = handle.torrent_file()) {
-        d.comment = info->comment();
-        d.createdBy = info->creator();
+        d.comment = validUtf8(info->comment());
+        d.createdBy = validUtf8(info->creator());
         d.creationDate = info->creation_date();
         d.isPrivate = info->priv();
         d.pieceSize = info->piece_length();
@@ -170,7 +173,7 @@ TorrentDetails makeDetails(const lt::torrent_handle& handle, const TorrentEntry&
             if (files.pad_file_at(i)) continue;
             FileEntry f;
             f.index = static_cast<int>(i);
-            f.path = files.file_path(i);
+            f.path = files.file_path(i);  // libtorrent already replaced invalid UTF-8 in paths with '_'
             f.size = files.file_size(i);
             f.downloaded = progress.size() > static_cast<std::size_t>(f.index) ? progress[f.index] : 0;
             if (priorities.size() > static_cast<std::size_t>(f.index))
@@ -182,7 +185,7 @@ TorrentDetails makeDetails(const lt::torrent_handle& handle, const TorrentEntry&
         d.availability = std::move(availability);
         for (const auto& partial : handle.get_download_queue())
             d.downloadingPieces.push_back(static_cast<int>(partial.piece_index));
-        for (const auto& seed : info->web_seeds()) d.webSeeds.push_back(seed.url);
+        for (const auto& seed : info->web_seeds()) d.webSeeds.push_back(validUtf8(seed.url));
     }
     std::vector<lt::peer_info> peers;
     handle.get_peer_info(peers);
@@ -190,7 +193,7 @@ TorrentDetails makeDetails(const lt::torrent_handle& handle, const TorrentEntry&
         PeerInfo out;
         out.address = p.ip.address().is_v6() ? "[" + p.ip.address().to_string() + "]:" + std::to_string(p.ip.port())
                                               : p.ip.address().to_string() + ":" + std::to_string(p.ip.port());
-        out.client = p.client;
+        out.client = validUtf8(p.client);  // whatever the remote peer chose to send
         out.flags = peerFlags(p);
         out.source = peerSource(p.source);
         out.progress = p.progress;
@@ -206,7 +209,7 @@ TorrentDetails makeDetails(const lt::torrent_handle& handle, const TorrentEntry&
     const auto now = lt::clock_type::now();
     for (const auto& tracker : handle.trackers()) {
         TrackerInfo t;
-        t.url = tracker.url;
+        t.url = validUtf8(tracker.url);
         t.tier = tracker.tier;
         t.status = "not contacted";
         for (const auto& endpoint : tracker.endpoints) {
@@ -214,9 +217,9 @@ TorrentDetails makeDetails(const lt::torrent_handle& handle, const TorrentEntry&
                 if (ih.updating) t.status = "updating";
                 else if (ih.last_error) {
                     if (t.status != "working") t.status = "error";
-                    t.message = ih.last_error.message();
+                    t.message = validUtf8(ih.last_error.message());
                 } else if (ih.start_sent) t.status = "working";
-                if (!ih.message.empty()) t.message = ih.message;
+                if (!ih.message.empty()) t.message = validUtf8(ih.message);  // the tracker's own words
                 if (ih.scrape_complete >= 0) t.seeds = std::max(t.seeds, ih.scrape_complete);
                 if (ih.scrape_incomplete >= 0) t.peers = std::max(t.peers, ih.scrape_incomplete);
                 const auto next = std::chrono::duration_cast<std::chrono::seconds>(ih.next_announce - now).count();

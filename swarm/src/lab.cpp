@@ -74,7 +74,7 @@ private:
 
 void Lab::emit(nlohmann::json event) {
     event["t"] = std::round(now() * 1000) / 1000;
-    events_ << event.dump() << '\n';
+    events_ << event.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     if (opt_.onEvent) opt_.onEvent(event);
 }
 
@@ -343,7 +343,8 @@ Result<LabOutcome> Lab::run() {
     outcome.report["expectations"] = {{"held", outcome.expectationsHeld}, {"failures", outcome.failures}};
     outcome.reportJson = opt_.outDir / "report.json";
     outcome.reportHtml = opt_.outDir / "report.html";
-    std::ofstream(outcome.reportJson) << outcome.report.dump(2) << '\n';
+    std::ofstream(outcome.reportJson)
+        << outcome.report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     std::ofstream(outcome.reportHtml) << renderHtml(outcome.report);
     emit({{"event", "lab_finished"}, {"reason", record_.stopReason}, {"seconds", record_.duration},
           {"expectations_held", outcome.expectationsHeld}, {"failures", outcome.failures},

@@ -28,7 +28,7 @@ void onStopSignal(int) { g_stop = true; }
 
 // Writes one line in full; false once the lab has gone (EPIPE).
 bool writeLine(const json& j) {
-    const std::string line = j.dump() + '\n';
+    const std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
     std::size_t done = 0;
     while (done < line.size()) {
         const ssize_t n = ::write(STDOUT_FILENO, line.data() + done, line.size() - done);
@@ -77,7 +77,8 @@ struct Joined {
 
 Result<void> join(const json& command, Joined& out) {
     try {
-        ParsedScenario parsed = parseScenario(command.at("scenario").dump());
+        ParsedScenario parsed = parseScenario(
+            command.at("scenario").dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
         if (!parsed.ok()) return makeError(ErrorCode::InvalidArgument, "the scenario does not parse: " + parsed.issues[0].message);
         out.scenario = std::move(parsed.scenario);
         auto payload = payloadFromJson(command.at("payload"));

@@ -143,7 +143,7 @@ private:
     void send(const json& j) {
         const int fd = process_ ? process_->stdinFd() : -1;
         if (fd < 0) return;
-        const std::string line = j.dump() + '\n';
+        const std::string line = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n';
         std::size_t done = 0;
         while (done < line.size()) {
             // MSG_NOSIGNAL is for sockets; the lab ignores SIGPIPE instead (runLab), so a dead peer is EPIPE.

@@ -83,7 +83,7 @@ std::string cell(const json& v) {
     if (v.is_null()) return "<td>–</td>";
     if (v.is_string()) return "<td>" + escape(v.get<std::string>()) + "</td>";
     if (v.is_array()) return "<td>" + std::to_string(v.size()) + "</td>";
-    return "<td>" + escape(v.dump()) + "</td>";
+    return "<td>" + escape(v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) + "</td>";
 }
 
 std::string table(const json& rows, const std::vector<std::string>& keys) {
@@ -174,9 +174,14 @@ std::string renderHtml(const json& report) {
       << table(peers, {"name", "address", "role", "client", "fault", "completion_seconds", "discovery_seconds",
                        "bytes_downloaded", "bytes_uploaded", "hash_failures", "peers_banned", "banned_by", "verified",
                        "peak_rss", "peak_rss_anon", "crashed"});
-    h << "<h2>Infrastructure</h2>\n<pre>" << escape(report["infrastructure"].dump(2)) << "</pre>\n";
-    h << "<h2>Scenario</h2>\n<pre>" << escape(report["scenario"].dump(2)) << "</pre>\n<h2>Versions</h2>\n<pre>"
-      << escape(report["versions"].dump(2)) << "</pre>\n</body></html>\n";
+    h << "<h2>Infrastructure</h2>\n<pre>"
+      << escape(report["infrastructure"].dump(2, ' ', false, nlohmann::json::error_handler_t::replace))
+      << "</pre>\n";
+    h << "<h2>Scenario</h2>\n<pre>"
+      << escape(report["scenario"].dump(2, ' ', false, nlohmann::json::error_handler_t::replace))
+      << "</pre>\n<h2>Versions</h2>\n<pre>"
+      << escape(report["versions"].dump(2, ' ', false, nlohmann::json::error_handler_t::replace))
+      << "</pre>\n</body></html>\n";
     return h.str();
 }
 

@@ -163,7 +163,9 @@ public:
         }
         port_ = freePort(spec_.address);
         std::ofstream(config / "settings.json", std::ios::trunc)
-            << settingsFor(sc, spec_.address, port_).dump(2) << '\n';
+            << settingsFor(sc, spec_.address, port_)
+                   .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+            << '\n';
         // Seeders verify the data in the payload's own folder (-v) and go on as seeds once it checks.
         dir_ = seeder ? ctx.payload->savePath : downloadParent();
         std::vector<std::string> argv = {"transmission-cli", "-g", config.string(), "-w", dir_.string()};
