@@ -4,40 +4,89 @@
 
 #include <spdlog/spdlog.h>
 
-#include <fstream>
-#include <iterator>
+#include <exception>
+
+#include "shoal/add_request.h"
+#include "shoal/text.h"
 
 namespace shoal::cli {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// The file's own fault: renaming it .invalid stops it being tried again. Anything else (the disk, the
+// library) may pass, so the file stays and is tried on the next scan.
+bool refusedForGood(const Error& error) {
+    return error.code == ErrorCode::BadInput || error.code == ErrorCode::InvalidArgument;
+}
+
+}  // namespace
+
 int WatchFolder::scan(Session& session) {
-    std::error_code ec;
     int added = 0;
+    std::error_code ec;
     const auto now = fs::file_time_type::clock::now();
-    for (const auto& entry : fs::directory_iterator(dir_, ec)) {
-        const fs::path file = entry.path();
-        if (!entry.is_regular_file(ec) || file.extension() != ".torrent") continue;
-        const auto written = fs::last_write_time(file, ec);
-        if (ec || now - written < std::chrono::seconds(1)) continue;
-        std::ifstream in(file, std::ios::binary);
-        AddRequest request;
-        request.torrentBytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        auto result = session.add(std::move(request));
-        if (!result) {
-            spdlog::error("watch folder: {}: {}", file.string(), result.error().message);
-            fs::rename(file, file.string() + ".invalid", ec);
-            continue;
+    fs::directory_iterator it(dir_, ec);
+    if (ec) {
+        report(dir_, "watch folder: cannot list " + dir_.string() + ": " + ec.message());
+        return 0;
+    }
+    // increment(ec), not ++: the folder may change or vanish under the scan, and ++ would throw.
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        const fs::path file = it->path();
+        std::error_code fileEc;
+        if (file.extension() != ".torrent" || !it->is_regular_file(fileEc)) continue;
+        const auto written = fs::last_write_time(file, fileEc);
+        if (fileEc || now - written < std::chrono::seconds(1)) continue;
+        try {
+            intake(session, file, added);
+        } catch (const std::exception& e) {  // bad_alloc included: no file ends the daemon
+            report(file, "watch folder: " + file.string() + ": " + e.what());
         }
-        ++added;
-        spdlog::info("watch folder: added {} as torrent {}", file.string(), result.value());
-        if (delete_)
-            fs::remove(file, ec);
-        else
-            fs::rename(file, file.string() + ".added", ec);
-        if (ec) spdlog::warn("watch folder: cannot rename or delete {}: {}", file.string(), ec.message());
     }
     return added;
+}
+
+void WatchFolder::intake(Session& session, const fs::path& file, int& added) {
+    std::error_code ec;
+    auto request = readTorrentFile(file);
+    auto result = request ? session.add(std::move(request.value())) : Result<TorrentId>(request.error());
+    if (!result && !refusedForGood(result.error())) {
+        report(file,
+               "watch folder: " + file.string() + " not added yet, will retry: " + result.error().message);
+        return;
+    }
+    if (!result) {
+        fs::rename(file, file.string() + ".invalid", ec);
+        if (ec) {
+            report(file, "watch folder: refused " + file.string() + " and cannot rename it .invalid (" +
+                             ec.message() + "): " + result.error().message);
+            return;
+        }
+        lastReport_.erase(file);
+        spdlog::error("{}", validUtf8("watch folder: refused " + file.string() +
+                                      " (renamed .invalid): " + result.error().message));
+        return;
+    }
+    ++added;
+    if (delete_)
+        fs::remove(file, ec);
+    else
+        fs::rename(file, file.string() + ".added", ec);
+    const std::string what =
+        "watch folder: added " + file.string() + " as torrent " + std::to_string(result.value());
+    if (ec) return report(file, what + ", but cannot rename or delete it: " + ec.message());
+    lastReport_.erase(file);
+    spdlog::info("{}", validUtf8(what));
+}
+
+void WatchFolder::report(const fs::path& file, const std::string& message) {
+    auto [it, inserted] = lastReport_.try_emplace(file, message);
+    if (!inserted && it->second == message) return;
+    it->second = message;
+    spdlog::error("{}", validUtf8(message));  // file names and messages are any bytes; a log line is text
 }
 
 }  // namespace shoal::cli
