@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 SANITIZER_MARKS = (b"AddressSanitizer", b"LeakSanitizer", b"UndefinedBehaviorSanitizer", b"runtime error:")
@@ -84,9 +85,13 @@ def main():
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         futures = [pool.submit(work, job, as_json) for job in jobs for as_json in (False, True)]
-        for future in concurrent.futures.as_completed(futures):
+        for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
             group, path, as_json, rc, err, failure = future.result()
             runs[group] += 1
+            if done % 500 == 0:  # a long run shows it is moving, on stderr (stdout is the summary)
+                failed_so_far = sum(sum(c.values()) for c in failures.values())
+                print(f"  progress: {done} of {len(futures)} runs, {failed_so_far} failed", file=sys.stderr,
+                      flush=True)
             if not failure:
                 continue
             failures[group][failure] += 1
