@@ -76,9 +76,11 @@ for name in "${names[@]}"; do
   corpus="$work/corpus-$name"
   mkdir -p "$corpus"
   if [[ -d $root/tests/fuzz/corpus/$name ]]; then cp -R "$root/tests/fuzz/corpus/$name/." "$corpus/"; fi
+  dict=()  # tokens the mutations would hardly find alone (JSON keys, HTTP headers)
+  if [[ -f $root/tests/fuzz/dict/$name.dict ]]; then dict=(-dict="$root/tests/fuzz/dict/$name.dict"); fi
   # One process and one worker (no -jobs/-fork); wall time bounded even if the target hangs at exit.
   set +e
-  TMPDIR="$work/tmp-$name" timeout $((seconds + 120)) "$binary" "$corpus" \
+  TMPDIR="$work/tmp-$name" timeout $((seconds + 120)) "$binary" "$corpus" "${dict[@]}" \
     -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=25 -print_final_stats=1 \
     -artifact_prefix="$findings/$name/" >"$log" 2>&1
   rc=$?
