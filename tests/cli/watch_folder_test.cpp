@@ -29,9 +29,9 @@ bool eventuallyTrue(const std::function<bool()>& condition, std::chrono::millise
 // The watch folder leaves files written in the last second alone (they may still be being written).
 void makeOld(const fs::path& file) { fs::last_write_time(file, fs::file_time_type::clock::now() - 1min); }
 
-std::size_t countOf(const std::string& text, const std::string& part) {
+std::size_t linesNaming(const std::string& text, const std::string& part) {
     std::size_t n = 0;
-    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+    for (const auto& line : linesOf(text)) n += line.find(part) != std::string::npos ? 1 : 0;
     return n;
 }
 
@@ -69,9 +69,9 @@ TEST(DaemonWatchFolder, RefusesAHugeFileAndAddsTheGoodOneBesideIt) {
         daemon.process().signal(SIGTERM);
         EXPECT_EQ(daemon.process().wait(60s), 0) << daemon.transcript();
         const std::string log = daemon.process().stderrText();
-        EXPECT_EQ(countOf(log, "huge.torrent"), 1u) << log;  // one clear line, not one per scan
+        EXPECT_EQ(linesNaming(log, "huge.torrent"), 1u) << log;  // one clear line, not one per scan
         EXPECT_NE(log.find("more than the 64 MiB a .torrent may have"), std::string::npos) << log;
-        EXPECT_EQ(countOf(log, "garbage.torrent"), 1u) << log;
+        EXPECT_EQ(linesNaming(log, "garbage.torrent"), 1u) << log;
     }
 
     // What stays in the folder cannot bring a restart down either.
