@@ -33,8 +33,7 @@ void ConnectionTable::remove(Connection* connection) {
 void ConnectionTable::setWaiting(Connection* connection, bool waiting) {
     const auto it = entries_.find(connection);
     if (it == entries_.end()) return;
-    it->second.waitingSince =
-        waiting ? std::optional(std::chrono::steady_clock::now()) : std::nullopt;
+    it->second.waitingSince = waiting ? std::optional(std::chrono::steady_clock::now()) : std::nullopt;
 }
 
 std::size_t ConnectionTable::from(const std::string& address) const {
@@ -83,10 +82,11 @@ void Connection::read() {
     applyLimits(*parser_, limits_);
     stream_.expires_after(kIdleTimeout);
     table_.setWaiting(this, true);
-    http::async_read_header(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
-        self->table_.setWaiting(self.get(), false);
-        self->onHeader(ec);
-    });
+    http::async_read_header(stream_, buffer_, *parser_,
+                            [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                                self->table_.setWaiting(self.get(), false);
+                                self->onHeader(ec);
+                            });
 }
 
 // libcurl (transmission-remote) sends "Expect: 100-continue" before a body over 1 KiB and waits a second
@@ -125,11 +125,12 @@ void Connection::onRead(beast::error_code ec) {
 void Connection::write(HttpResponse response) {
     auto held = std::make_shared<HttpResponse>(std::move(response));
     const bool keep = held->keep_alive();
-    http::async_write(stream_, *held, [self = shared_from_this(), held, keep](beast::error_code ec, std::size_t) {
-        if (ec) return self->close();
-        if (!keep) return self->lingerClose();
-        self->read();
-    });
+    http::async_write(stream_, *held,
+                      [self = shared_from_this(), held, keep](beast::error_code ec, std::size_t) {
+                          if (ec) return self->close();
+                          if (!keep) return self->lingerClose();
+                          self->read();
+                      });
 }
 
 // After a refusal the client may still be sending: stop writing, drain what arrives (bounded, into a
@@ -143,10 +144,11 @@ void Connection::lingerClose() {
 }
 
 void Connection::drain(const std::shared_ptr<std::array<char, 8192>>& sink) {
-    stream_.async_read_some(asio::buffer(*sink), [self = shared_from_this(), sink](beast::error_code ec, std::size_t) {
-        if (ec) return self->close();
-        self->drain(sink);
-    });
+    stream_.async_read_some(asio::buffer(*sink),
+                            [self = shared_from_this(), sink](beast::error_code ec, std::size_t) {
+                                if (ec) return self->close();
+                                self->drain(sink);
+                            });
 }
 
 void Connection::close() {

@@ -65,7 +65,8 @@ std::optional<HttpResponse> screenHeader(const HeaderScreen& screen, const Reque
     return refusal;
 }
 
-HttpResponse callHandler(const HttpHandler& handler, const HttpRequest& request, const RequestContext& client) {
+HttpResponse callHandler(const HttpHandler& handler, const HttpRequest& request,
+                         const RequestContext& client) {
     HttpResponse response;
     try {
         response = handler(request, client);

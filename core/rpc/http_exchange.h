@@ -22,6 +22,7 @@ std::optional<HttpResponse> screenHeader(const HeaderScreen& screen, const Reque
                                          const RequestContext& client);
 
 // The handler's response, or 500 if it threw; payload prepared.
-HttpResponse callHandler(const HttpHandler& handler, const HttpRequest& request, const RequestContext& client);
+HttpResponse callHandler(const HttpHandler& handler, const HttpRequest& request,
+                         const RequestContext& client);
 
 }  // namespace shoal::rpc

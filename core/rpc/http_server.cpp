@@ -9,9 +9,9 @@
 #include <sys/resource.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <cerrno>
 #include <thread>
 
 #include "rpc/http_connection.h"
@@ -46,9 +46,10 @@ bool outOfResources(const beast::error_code& ec) {
 // close.
 void refuse(tcp::socket& socket, const char* why) {
     const std::string body = std::string("503: ") + why + "\n";
-    const std::string text = "HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Type: "
-                             "text/plain; charset=utf-8\r\nContent-Length: " +
-                             std::to_string(body.size()) + "\r\n\r\n" + body;
+    const std::string text =
+        "HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Type: "
+        "text/plain; charset=utf-8\r\nContent-Length: " +
+        std::to_string(body.size()) + "\r\n\r\n" + body;
     beast::error_code ignored;
     socket.non_blocking(true, ignored);
     socket.write_some(asio::buffer(text), ignored);
@@ -109,7 +110,8 @@ struct HttpServer::Impl {
             if (!waiting) return refuse(socket, "the server has too many connections; try again later");
             waiting->evict();
         }
-        std::make_shared<Connection>(std::move(socket), std::move(address), screen, handler, limits, table)->run();
+        std::make_shared<Connection>(std::move(socket), std::move(address), screen, handler, limits, table)
+            ->run();
     }
 };
 

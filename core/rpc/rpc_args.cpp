@@ -1,8 +1,9 @@
 // Range-checked numeric arguments (see rpc_args.h).
 #include "rpc/rpc_args.h"
 
-#include <cmath>
 #include <fmt/format.h>
+
+#include <cmath>
 
 namespace shoal::rpc {
 
@@ -10,8 +11,8 @@ namespace {
 
 Error outOfRange(const char* key, const std::string& range, const json& value) {
     return makeError(ErrorCode::InvalidArgument,
-                     fmt::format("{} must be {}, not {}", key, range, value.dump(-1, ' ', false,
-                                                                              json::error_handler_t::replace)));
+                     fmt::format("{} must be {}, not {}", key, range,
+                                 value.dump(-1, ' ', false, json::error_handler_t::replace)));
 }
 
 }  // namespace

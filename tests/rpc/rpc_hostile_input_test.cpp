@@ -100,7 +100,8 @@ TEST_F(RpcHostileInput, NestingAMillionDeepIsRefusedInBothFormatsAndTheServerSta
 
     for (const std::string& body :
          {R"({"jsonrpc":"2.0","method":"session_get","params":{"fields":)" + deep + R"(},"id":7})",
-          R"({"jsonrpc":"2.0","method":"session_set","params":{"shoal_settings":{"x":)" + deep + R"(}},"id":8})"}) {
+          R"({"jsonrpc":"2.0","method":"session_set","params":{"shoal_settings":{"x":)" + deep +
+              R"(}},"id":8})"}) {
         auto [status, reply] = jsonRpc(body);
         ASSERT_EQ(status, 200);
         EXPECT_EQ(reply["error"].value("code", 0), -32700) << reply.dump();
@@ -134,8 +135,7 @@ TEST_F(RpcHostileInput, ANameThatIsNotUtf8IsAnsweredWithReplacementCharactersInB
 
     json legacy = ok("torrent-get", {{"ids", {id}}, {"fields", {"id", "name"}}});
     ASSERT_EQ(legacy["torrents"].size(), 1u) << legacy.dump();
-    EXPECT_NE(legacy["torrents"][0].value("name", "").find(kReplacement), std::string::npos)
-        << legacy.dump();
+    EXPECT_NE(legacy["torrents"][0].value("name", "").find(kReplacement), std::string::npos) << legacy.dump();
 
     auto [status, reply] =
         jsonRpc(R"({"jsonrpc":"2.0","method":"torrent_get","params":{"fields":["id","name"]},"id":1})");
@@ -161,7 +161,8 @@ TEST_F(RpcHostileInput, SpeedLimitsThatWouldOverflowAreRefusedAndChangeNothing) 
             EXPECT_NE(answer.value("result", "").find(key), std::string::npos) << answer.dump();
         }
     }
-    json got = ok("session-get", {{"fields", {"speed-limit-down", "speed-limit-down-enabled", "alt-speed-down"}}});
+    json got =
+        ok("session-get", {{"fields", {"speed-limit-down", "speed-limit-down-enabled", "alt-speed-down"}}});
     EXPECT_EQ(got.value("speed-limit-down", 0), 100);
     EXPECT_TRUE(got.value("speed-limit-down-enabled", false));
     EXPECT_EQ(got.value("alt-speed-down", -1), 0);
@@ -172,9 +173,13 @@ TEST_F(RpcHostileInput, SpeedLimitsThatWouldOverflowAreRefusedAndChangeNothing) 
     EXPECT_EQ(got.value("speed-limit-down", 0), 2'097'151);
     EXPECT_EQ(got.value("alt-speed-up", 0), 2'097'151);
 
-    for (const auto& [key, value] : std::vector<std::pair<std::string, json>>{
-             {"peer-port", 70000}, {"peer-port", 1e10}, {"peer-limit-global", 4'294'967'297LL},
-             {"alt-speed-time-begin", 1440}, {"download-queue-size", -3}, {"seedRatioLimit", -1}}) {
+    for (const auto& [key, value] :
+         std::vector<std::pair<std::string, json>>{{"peer-port", 70000},
+                                                   {"peer-port", 1e10},
+                                                   {"peer-limit-global", 4'294'967'297LL},
+                                                   {"alt-speed-time-begin", 1440},
+                                                   {"download-queue-size", -3},
+                                                   {"seedRatioLimit", -1}}) {
         const json answer = call("session-set", {{key, value}});
         EXPECT_NE(answer.value("result", "").find(key), std::string::npos) << key << " " << answer.dump();
     }
@@ -192,13 +197,18 @@ TEST_F(RpcHostileInput, TorrentLimitsThatWouldOverflowAreRefused) {
     };
     ok("torrent-set", {{"ids", {id}}, {"downloadLimit", 50}, {"downloadLimited", true}});
     ASSERT_TRUE(limitsAre(50 * 1024, 0));
-    for (const auto& [key, value] : std::vector<std::pair<std::string, json>>{
-             {"downloadLimit", 2'097'152}, {"uploadLimit", 3'000'000'000LL}, {"shoal-download-limit", 1e12},
-             {"queuePosition", 1e15}, {"seedRatioMode", 9}, {"shoal-file-priorities", json::array({1000})}}) {
+    for (const auto& [key, value] :
+         std::vector<std::pair<std::string, json>>{{"downloadLimit", 2'097'152},
+                                                   {"uploadLimit", 3'000'000'000LL},
+                                                   {"shoal-download-limit", 1e12},
+                                                   {"queuePosition", 1e15},
+                                                   {"seedRatioMode", 9},
+                                                   {"shoal-file-priorities", json::array({1000})}}) {
         const json answer = call("torrent-set", {{"ids", {id}}, {key, value}});
         EXPECT_NE(answer.value("result", ""), "success") << key << " " << answer.dump();
     }
-    // A valid change after them lands after anything they could have changed: the download limit is as it was.
+    // A valid change after them lands after anything they could have changed: the download limit is as it
+    // was.
     ok("torrent-set", {{"ids", {id}}, {"uploadLimit", 10}, {"uploadLimited", true}});
     EXPECT_TRUE(limitsAre(50 * 1024, 10 * 1024)) << session_->status(id)->downloadLimit;
     json got = ok("torrent-get", {{"ids", {id}}, {"fields", {"downloadLimit", "downloadLimited"}}});
@@ -220,14 +230,13 @@ TEST_F(RpcHostileInput, RenamesCannotLeaveTheTorrentsFolder) {
         },
         std::chrono::seconds(20)));
     const auto outside = dir_.path() / "escaped";
-    for (const std::string& path : {std::string("../../escaped"), std::string("../escaped"),
-                                    outside.string(), std::string("a//b"), std::string("a/./b"),
-                                    std::string("sub/../../escaped"), std::string("")}) {
+    for (const std::string& path :
+         {std::string("../../escaped"), std::string("../escaped"), outside.string(), std::string("a//b"),
+          std::string("a/./b"), std::string("sub/../../escaped"), std::string("")}) {
         const json answer = call("shoal-rename-file", {{"ids", {id}}, {"index", 0}, {"path", path}});
         EXPECT_NE(answer.value("result", ""), "success") << "'" << path << "' " << answer.dump();
     }
-    const json viaName =
-        call("torrent-rename-path", {{"ids", {id}}, {"path", "inside.bin"}, {"name", ".."}});
+    const json viaName = call("torrent-rename-path", {{"ids", {id}}, {"path", "inside.bin"}, {"name", ".."}});
     EXPECT_NE(viaName.value("result", ""), "success");
     EXPECT_FALSE(std::filesystem::exists(outside));
     EXPECT_FALSE(std::filesystem::exists(dir_.path().parent_path() / "escaped"));
@@ -235,7 +244,8 @@ TEST_F(RpcHostileInput, RenamesCannotLeaveTheTorrentsFolder) {
 
     // Inside the torrent, a subfolder is fine.
     ok("shoal-rename-file", {{"ids", {id}}, {"index", 0}, {"path", "sub/renamed.bin"}});
-    EXPECT_TRUE(eventually([&] { return std::filesystem::exists(dir_.path() / "data" / "sub" / "renamed.bin"); }));
+    EXPECT_TRUE(
+        eventually([&] { return std::filesystem::exists(dir_.path() / "data" / "sub" / "renamed.bin"); }));
 }
 
 TEST_F(RpcHostileInput, LocationsAndDownloadDirsMustBeAbsolute) {
@@ -284,10 +294,10 @@ TEST_F(RpcHostileInput, RefusalsComeOnTheHeadersBeforeAnyBodyIsRead) {
     const std::string hostLine = "Host: " + host() + "\r\n";
     const std::string auth = "Authorization: " + basic("alice:s3cret") + "\r\n";
     const std::string id = "X-Transmission-Session-Id: " + sessionId_ + "\r\n";
-    EXPECT_EQ(refusedAtOnce("127.0.0.2", hostLine + auth + id), 403);               // not whitelisted
+    EXPECT_EQ(refusedAtOnce("127.0.0.2", hostLine + auth + id), 403);                  // not whitelisted
     EXPECT_EQ(refusedAtOnce("127.0.0.1", "Host: evil.example\r\n" + auth + id), 421);  // rebinding
-    EXPECT_EQ(refusedAtOnce("127.0.0.1", hostLine + id), 401);                       // no credentials
-    EXPECT_EQ(refusedAtOnce("127.0.0.1", hostLine + auth), 409);                     // no session id
+    EXPECT_EQ(refusedAtOnce("127.0.0.1", hostLine + id), 401);                         // no credentials
+    EXPECT_EQ(refusedAtOnce("127.0.0.1", hostLine + auth), 409);                       // no session id
     EXPECT_EQ(sendRaw(port(), "PUT", "/elsewhere", "x", {{"Host", host()}}).status, 404);
 }
 
@@ -375,12 +385,14 @@ TEST_F(RpcHostileInput, OutOfDescriptorsTheAcceptLoopBacksOffInsteadOfSpinning) 
         const auto wallBefore = std::chrono::steady_clock::now();
         std::this_thread::sleep_for(std::chrono::seconds(1));  // the interval measured, not a wait on a state
         const double cpu = ownCpuSeconds() - cpuBefore;
-        const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallBefore).count();
+        const double wall =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - wallBefore).count();
         std::cerr << "out of descriptors: " << cpu << " s CPU in " << wall << " s\n";
         EXPECT_LT(cpu, 0.5 * wall) << "the accept loop spins";
         // A normal client behind them is still answered (waiting connections are closed to make room).
         ASSERT_TRUE(normal.connect(port()));
-        normal.send(httpRequest("POST", "/transmission/rpc", host(), "X-Transmission-Session-Id: x\r\n", "{}"));
+        normal.send(
+            httpRequest("POST", "/transmission/rpc", host(), "X-Transmission-Session-Id: x\r\n", "{}"));
         auto response = normal.readResponse(std::chrono::seconds(10));
         ASSERT_TRUE(response.has_value());
         EXPECT_EQ(response->status, 409);
@@ -397,7 +409,8 @@ TEST(RpcDaemonDescriptors, ElevenHundredIdleConnectionsNeitherSpinNorLockOutACli
         own.rlim_cur = std::min<rlim_t>(own.rlim_max, 1400);
         setrlimit(RLIMIT_NOFILE, &own);
     }
-    if (own.rlim_cur < 1400) GTEST_SKIP() << "this test needs 1,400 descriptors; the hard limit is " << own.rlim_max;
+    if (own.rlim_cur < 1400)
+        GTEST_SKIP() << "this test needs 1,400 descriptors; the hard limit is " << own.rlim_max;
     TempDir dir("shoal-fd");
     std::filesystem::create_directories(dir.path() / "data");
     ProcessOptions options;
@@ -408,8 +421,9 @@ TEST(RpcDaemonDescriptors, ElevenHundredIdleConnectionsNeitherSpinNorLockOutACli
     options.env["HOME"] = dir.path().string();
     Process daemon(std::move(options));
     ASSERT_TRUE(daemon.started());
-    auto line = daemon.waitForLine([](const std::string& l) { return l.find("\"rpc_listening\"") != std::string::npos; },
-                                   std::chrono::seconds(20));
+    auto line = daemon.waitForLine(
+        [](const std::string& l) { return l.find("\"rpc_listening\"") != std::string::npos; },
+        std::chrono::seconds(20));
     ASSERT_TRUE(line.has_value()) << daemon.stderrText();
     const int port = json::parse(*line).value("port", 0);
     ASSERT_GT(port, 0);
@@ -426,7 +440,9 @@ TEST(RpcDaemonDescriptors, ElevenHundredIdleConnectionsNeitherSpinNorLockOutACli
     ASSERT_TRUE(response.has_value()) << "a normal client was not answered within 10 s";
     EXPECT_EQ(response->status, 409);
     std::cerr << "answered after "
-              << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()
+              << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                       started)
+                     .count()
               << " ms\n";
 
     const double before = cpuSecondsOf(daemon.pid());
@@ -455,16 +471,17 @@ TEST_F(RpcHostileInput, GuessesSpreadOverManyAddressesLockLoginsButNotAVerifiedC
     const auto statusFrom = [&](const std::string& source, const std::string& authorization) {
         RawClient client;
         if (!client.connectFrom(source, port())) return 0;
-        client.send(httpRequest("POST", "/transmission/rpc", host(),
-                                "Authorization: " + authorization + "\r\nX-Transmission-Session-Id: " +
-                                    sessionId_ + "\r\n",
-                                R"({"method":"session-stats"})"));
+        client.send(httpRequest(
+            "POST", "/transmission/rpc", host(),
+            "Authorization: " + authorization + "\r\nX-Transmission-Session-Id: " + sessionId_ + "\r\n",
+            R"({"method":"session-stats"})"));
         auto response = client.readResponse(std::chrono::seconds(10));
         return response ? response->status : 0;
     };
     std::map<int, int> statuses;
     for (int guess = 0; guess < 200; ++guess)  // 8 or 9 per address: under the per-address limit
-        ++statuses[statusFrom("127.0.0." + std::to_string(2 + guess % 23), basic("alice:guess" + std::to_string(guess)))];
+        ++statuses[statusFrom("127.0.0." + std::to_string(2 + guess % 23),
+                              basic("alice:guess" + std::to_string(guess)))];
     EXPECT_EQ(statuses[401], 30);
     EXPECT_EQ(statuses[429], 170);
     // Even the right password from another address is not checked while the lock holds...
@@ -483,24 +500,32 @@ TEST_F(RpcHostileInput, AnswerRawRunsTheSocketPipelineOnBytes) {
         return response.size() > 12 ? std::atoi(response.c_str() + 9) : 0;
     };
     const std::string stats = R"({"method":"session-stats"})";
-    const std::string first = raw.answerRaw(httpRequest("POST", "/transmission/rpc", "localhost", "", stats), "127.0.0.1");
+    const std::string first =
+        raw.answerRaw(httpRequest("POST", "/transmission/rpc", "localhost", "", stats), "127.0.0.1");
     ASSERT_EQ(statusOf(first), 409) << first;
     const auto at = first.find("X-Transmission-Session-Id: ");
     ASSERT_NE(at, std::string::npos);
     const std::string id = first.substr(at + 27, first.find("\r\n", at) - at - 27);
     const std::string idLine = "X-Transmission-Session-Id: " + id + "\r\n";
-    const std::string okAnswer = raw.answerRaw(httpRequest("POST", "/transmission/rpc", "localhost", idLine, stats), "127.0.0.1");
+    const std::string okAnswer =
+        raw.answerRaw(httpRequest("POST", "/transmission/rpc", "localhost", idLine, stats), "127.0.0.1");
     EXPECT_EQ(statusOf(okAnswer), 200) << okAnswer;
     EXPECT_NE(okAnswer.find("\"result\":\"success\""), std::string::npos);
-    EXPECT_EQ(statusOf(raw.answerRaw(httpRequest("POST", "/transmission/rpc", "localhost", idLine, stats), "10.0.0.1")), 403);
+    EXPECT_EQ(statusOf(raw.answerRaw(httpRequest("POST", "/transmission/rpc", "localhost", idLine, stats),
+                                     "10.0.0.1")),
+              403);
     EXPECT_EQ(statusOf(raw.answerRaw("NOT HTTP\r\n\r\n", "127.0.0.1")), 400);
     EXPECT_EQ(statusOf(raw.answerRaw("POST /transmission/rpc HTTP/1.1\r\nHost: localhost\r\n" + idLine +
-                                         "Content-Length: 99999999\r\n\r\n{}", "127.0.0.1")), 413);
+                                         "Content-Length: 99999999\r\n\r\n{}",
+                                     "127.0.0.1")),
+              413);
     EXPECT_EQ(statusOf(raw.answerRaw("POST /transmission/rpc HTTP/1.1\r\nHost: localhost\r\n" + idLine +
-                                         "Content-Length: 50\r\n\r\n{}", "127.0.0.1")), 400);  // cut short
-    const std::string deep = raw.answerRaw(
-        httpRequest("POST", "/transmission/rpc", "localhost", idLine, R"({"method":"x","tag":)" + nested(1'000'000) + "}"),
-        "127.0.0.1");
+                                         "Content-Length: 50\r\n\r\n{}",
+                                     "127.0.0.1")),
+              400);  // cut short
+    const std::string deep = raw.answerRaw(httpRequest("POST", "/transmission/rpc", "localhost", idLine,
+                                                       R"({"method":"x","tag":)" + nested(1'000'000) + "}"),
+                                           "127.0.0.1");
     EXPECT_EQ(statusOf(deep), 200);
     EXPECT_NE(deep.find("nested deeper than"), std::string::npos);
 }
