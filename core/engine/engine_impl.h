@@ -143,7 +143,7 @@ struct LocalSession::Impl {
     // torrent_lifecycle.cpp
     void restoreLibrary();
     void addOnEngine(TorrentId id, lt::add_torrent_params params, store::TorrentRow row,
-                     std::vector<std::string> peers, bool persistRow);
+                     std::vector<std::string> peers);
     void markErrored(engine::TorrentEntry& entry, const std::string& message);
     void putRow(const engine::TorrentEntry& entry);
     void connectDirectPeers(engine::TorrentEntry& entry);

@@ -139,6 +139,9 @@ Settings LocalSession::effectiveSettings() const { return impl_->effectiveSettin
 
 Result<void> LocalSession::applySettings(const Settings& settings) {
     if (auto valid = validate(settings); !valid) return valid;
+    // Stored first: a change the library cannot keep is refused, not applied for this run only.
+    if (auto saved = impl_->store->commitSetting("settings", settingsToJson(settings)); !saved)
+        return makeError(saved.error().code, "settings not changed: " + saved.error().message);
     Settings effective = settings;
     if (impl_->options.overrides) impl_->options.overrides(effective);
     {
@@ -146,7 +149,6 @@ Result<void> LocalSession::applySettings(const Settings& settings) {
         impl_->stored = settings;
         impl_->effective = effective;
     }
-    impl_->store->putSetting("settings", settingsToJson(settings));
     Impl* impl = impl_.get();
     impl->post([impl, effective] {
         impl->altSpeedInForce = altSpeedActive(effective, engine::unixNow());

@@ -77,8 +77,14 @@ Result<TorrentId> LocalSession::add(AddRequest request) {
     row.seedTimeGoalSeconds = request.seedTimeGoalSeconds;
     row.category = request.category;
     row.tags = request.tags;
+    // The library has the torrent before anyone is told it was added: on a full disk the add fails
+    // (and leaves no trace) instead of answering success for a torrent that a restart would forget.
+    if (auto saved = impl->store->commitTorrent(row); !saved) {
+        impl->eraseSnapshot(id);
+        return makeError(saved.error().code, "cannot add " + p.name + ": " + saved.error().message);
+    }
     impl->post([impl, id, params = std::move(p.params), row = std::move(row), peers = request.peers]() mutable {
-        impl->addOnEngine(id, std::move(params), std::move(row), std::move(peers), true);
+        impl->addOnEngine(id, std::move(params), std::move(row), std::move(peers));
     });
     return id;
 }
@@ -120,6 +126,9 @@ Result<void> LocalSession::resume(TorrentId id) {
         e.error.clear();
         e.row.userPaused = false;
         e.handle.clear_error();
+        // A full disk puts a torrent in upload mode; libtorrent leaves it only by itself, after
+        // optimistic_disk_retry. A user who starts it again (room freed) means "try now".
+        e.handle.unset_flags(lt::torrent_flags::upload_mode);
         // Back under the queue's management; it starts now and the queue pauses it if over its limits.
         e.handle.set_flags(lt::torrent_flags::auto_managed);
         e.handle.resume();
@@ -132,6 +141,7 @@ Result<void> LocalSession::recheck(TorrentId id) {
         if (!e.handle.is_valid()) return;
         e.error.clear();
         e.handle.clear_error();
+        e.handle.unset_flags(lt::torrent_flags::upload_mode);  // as in resume(): a full disk's mode
         e.handle.force_recheck();
     });
 }

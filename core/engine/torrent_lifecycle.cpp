@@ -81,6 +81,9 @@ void LocalSession::Impl::restoreLibrary() {
         }
         lt::add_torrent_params& p = params.value();
         p.save_path = item.row.savePath;
+        // Upload mode is how libtorrent sits out a full disk; saved in resume data, it would keep the
+        // torrent from downloading forever after a restart with no error shown. A new run tries again.
+        p.flags &= ~lt::torrent_flags::upload_mode;
         // Resume data carries libtorrent's own flags; the library's user-paused column is the truth.
         if (item.row.userPaused) {  // see add_params.cpp for why running torrents are not added paused
             p.flags |= lt::torrent_flags::paused;
@@ -89,15 +92,16 @@ void LocalSession::Impl::restoreLibrary() {
             p.flags &= ~lt::torrent_flags::paused;
             p.flags |= lt::torrent_flags::auto_managed;
         }
-        addOnEngine(item.row.id, std::move(p), item.row, {}, false);
+        addOnEngine(item.row.id, std::move(p), item.row, {});
     }
     std::unique_lock lock(registryMutex);
     lastId = std::max(lastId, maxId);
     spdlog::debug("library: {} torrents restored", stored.size());
 }
 
+// The row is already in the library (restored from it, or committed by add()).
 void LocalSession::Impl::addOnEngine(TorrentId id, lt::add_torrent_params params, store::TorrentRow row,
-                                     std::vector<std::string> peers, bool persistRow) {
+                                     std::vector<std::string> peers) {
     TorrentEntry& entry = entries[id];
     entry.row = std::move(row);
     entry.directPeers = std::move(peers);
@@ -107,7 +111,6 @@ void LocalSession::Impl::addOnEngine(TorrentId id, lt::add_torrent_params params
     params.flags &= ~lt::torrent_flags::duplicate_is_error;
     params.download_limit = entry.row.downloadLimit > 0 ? entry.row.downloadLimit : -1;
     params.upload_limit = entry.row.uploadLimit > 0 ? entry.row.uploadLimit : -1;
-    if (persistRow) store->putTorrent(entry.row);
     session->async_add_torrent(std::move(params));
 }
 

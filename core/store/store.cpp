@@ -127,8 +127,14 @@ void Store::removeTorrent(TorrentId id) { impl_->writer->enqueue(RemoveOp{id}); 
 void Store::putSetting(const std::string& key, const std::string& value) {
     impl_->writer->enqueue(PutSettingOp{key, value});
 }
+Result<void> Store::commitTorrent(const TorrentRow& row) {
+    return impl_->writer->commit(PutTorrentOp{row}, std::chrono::seconds(30));
+}
+Result<void> Store::commitSetting(const std::string& key, const std::string& value) {
+    return impl_->writer->commit(PutSettingOp{key, value}, std::chrono::seconds(30));
+}
 void Store::putStatistics(const Statistics& statistics) { impl_->writer->enqueue(PutStatisticsOp{statistics}); }
-void Store::flush() { impl_->writer->flush(std::chrono::seconds(30)); }
+bool Store::flush() { return impl_->writer->flush(std::chrono::seconds(30)); }
 std::string Store::lastWriteError() { return impl_->writer->lastError(); }
 WriterStats Store::writerStats() { return impl_->writer->stats(); }
 

@@ -59,6 +59,8 @@ struct WriterStats {
     std::uint64_t batchesCommitted = 0;
     std::uint64_t opsCommitted = 0;
     std::uint64_t resumeWritesCoalesced = 0;  // resume writes replaced in the queue before reaching disk
+    std::uint64_t batchesFailed = 0;          // attempts that failed (disk full, read-only); retried
+    std::uint64_t writesRefused = 0;          // acknowledged writes that failed and were dropped
 };
 
 class Store {
@@ -86,10 +88,17 @@ public:
     void putSetting(const std::string& key, const std::string& value);
     void putStatistics(const Statistics& statistics);
 
-    // Blocks until every write queued before the call is committed (at most 30 s: a disk that stays full
-    // must not hang the caller; lastWriteError() then says why).
-    void flush();
-    // The last write error (disk full, read-only), or empty. Writes are retried with the next batch.
+    // Acknowledged writes, for requests that must not answer success unless the library has them (adding
+    // a torrent, changing settings): committed before they return, or an error with SQLite's reason
+    // (e.g. "database or disk is full"), in which case nothing of them is written later.
+    Result<void> commitTorrent(const TorrentRow& row);
+    Result<void> commitSetting(const std::string& key, const std::string& value);
+
+    // Blocks until every write queued before the call is committed (at most 30 s, and no longer than one
+    // failed attempt: a disk that stays full must not hang the caller; lastWriteError() then says why).
+    bool flush();  // true when all of it is committed
+    // The last write error (disk full, read-only), or empty. Background writes are retried until they
+    // succeed; the failure is logged once, and its end too.
     std::string lastWriteError();
     WriterStats writerStats();
 

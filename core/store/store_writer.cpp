@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 
 namespace shoal::store {
@@ -21,43 +22,71 @@ std::int64_t unixNow() {
 StoreWriter::StoreWriter(Database db) : db_(std::move(db)) { thread_ = std::thread([this] { run(); }); }
 
 StoreWriter::~StoreWriter() {
-    flush(std::chrono::seconds(30));
+    const bool flushed = flush(std::chrono::seconds(30));
+    std::size_t lost = 0;
+    std::string error;
     {
         std::lock_guard lock(mutex_);
         stopping_ = true;
+        lost = queue_.size();
+        error = lastError_;
     }
     wake_.notify_all();
     thread_.join();
+    if (!flushed && lost > 0)
+        spdlog::error("library: {} queued writes could not be made before exit: {}", lost,
+                      error.empty() ? std::string("timed out") : error);
+}
+
+void StoreWriter::push(Queued item) {
+    ++enqueued_;
+    if (auto* resume = std::get_if<PutResumeOp>(&item.op)) {
+        auto it = queuedResume_.find(resume->id);
+        if (it != queuedResume_.end()) {
+            auto& queued = std::get<PutResumeOp>(queue_[it->second].op);
+            queued.data = std::move(resume->data);
+            for (auto& callback : resume->onCommitted) queued.onCommitted.push_back(std::move(callback));
+            ++stats_.resumeWritesCoalesced;
+            return;
+        }
+        queuedResume_[resume->id] = queue_.size();
+    } else if (auto* remove = std::get_if<RemoveOp>(&item.op)) {
+        queuedResume_.erase(remove->id);  // a later resume write must not follow into the queued one
+    }
+    queue_.push_back(std::move(item));
 }
 
 void StoreWriter::enqueue(WriteOp op) {
     {
         std::lock_guard lock(mutex_);
-        ++enqueued_;
-        if (auto* resume = std::get_if<PutResumeOp>(&op)) {
-            auto it = queuedResume_.find(resume->id);
-            if (it != queuedResume_.end()) {
-                auto& queued = std::get<PutResumeOp>(queue_[it->second]);
-                queued.data = std::move(resume->data);
-                for (auto& callback : resume->onCommitted) queued.onCommitted.push_back(std::move(callback));
-                ++stats_.resumeWritesCoalesced;
-                wake_.notify_one();
-                return;
-            }
-            queuedResume_[resume->id] = queue_.size();
-        } else if (auto* remove = std::get_if<RemoveOp>(&op)) {
-            queuedResume_.erase(remove->id);  // a later resume write must not follow into the queued one
-        }
-        queue_.push_back(std::move(op));
+        push(Queued{std::move(op), nullptr});
     }
     wake_.notify_one();
+}
+
+Result<void> StoreWriter::commit(WriteOp op, std::chrono::milliseconds timeout) {
+    auto ack = std::make_shared<Ack>();
+    std::unique_lock lock(mutex_);
+    push(Queued{std::move(op), ack});
+    wake_.notify_one();
+    if (!committed_.wait_for(lock, timeout, [&] { return ack->done; })) {
+        ack->abandoned = true;
+        return makeError(ErrorCode::Io, "the library did not answer in time: " +
+                                            (lastError_.empty() ? std::string("busy") : lastError_));
+    }
+    if (!ack->error.empty()) return makeError(ErrorCode::Io, "cannot write the library: " + ack->error);
+    return {};
 }
 
 bool StoreWriter::flush(std::chrono::milliseconds timeout) {
     std::unique_lock lock(mutex_);
     const std::uint64_t target = enqueued_;
+    const std::uint64_t failedBefore = stats_.batchesFailed;  // only attempts that end after this call count
     wake_.notify_one();
-    return committed_.wait_for(lock, timeout, [&] { return committedGen_ >= target; });
+    committed_.wait_for(lock, timeout, [&] {
+        return committedGen_ >= target || (stats_.batchesFailed > failedBefore && attemptedGen_ >= target);
+    });
+    return committedGen_ >= target;
 }
 
 std::string StoreWriter::lastError() {
@@ -78,56 +107,87 @@ void StoreWriter::run() {
             if (stopping_) return;
             continue;
         }
-        std::vector<WriteOp> batch;
-        batch.swap(queue_);
+        std::vector<Queued> batch;
+        batch.reserve(queue_.size());
+        for (auto& item : queue_)
+            if (!item.ack || !item.ack->abandoned) batch.push_back(std::move(item));
+        queue_.clear();
         queuedResume_.clear();
         const std::uint64_t generation = enqueued_;
         lock.unlock();
-        const bool ok = apply(batch);
-        const std::string error = ok ? std::string() : db_.lastError();
+        const std::string error = batch.empty() ? std::string() : apply(batch);
         lock.lock();
-        if (ok) {
-            committedGen_ = generation;
-            lastError_.clear();
-            ++stats_.batchesCommitted;
-            stats_.opsCommitted += batch.size();
-            committed_.notify_all();
+        finishBatch(batch, generation, error);
+        if (error.empty()) {
             lock.unlock();
-            for (auto& op : batch) {
-                if (auto* resume = std::get_if<PutResumeOp>(&op))
+            for (auto& item : batch) {
+                if (auto* resume = std::get_if<PutResumeOp>(&item.op))
                     for (auto& callback : resume->onCommitted) callback();
             }
             lock.lock();
             continue;
         }
-        // Keep the failed batch ahead of what came since, and try again a little later.
-        lastError_ = error;
-        spdlog::error("library write failed, will retry: {}", error);
-        std::vector<WriteOp> merged = std::move(batch);
-        for (auto& op : queue_) merged.push_back(std::move(op));
-        queue_ = std::move(merged);
-        queuedResume_.clear();
-        for (std::size_t i = 0; i < queue_.size(); ++i) {
-            if (auto* r = std::get_if<PutResumeOp>(&queue_[i])) queuedResume_[r->id] = i;
-        }
-        if (stopping_) return;  // the destructor's flush already gave up waiting
-        wake_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_; });
+        if (stopping_) return;  // the destructor's flush already saw this attempt fail
+        // Try again a little later, sooner while the failure is fresh.
+        const auto pause = std::chrono::milliseconds(std::min(200 * failedAttempts_, 2000));
+        wake_.wait_for(lock, pause, [&] { return stopping_; });
     }
 }
 
-bool StoreWriter::apply(const std::vector<WriteOp>& batch) {
-    if (!db_.exec("BEGIN IMMEDIATE")) return false;
-    for (const auto& op : batch) {
-        if (!applyOne(op)) {
-            const std::string error = db_.lastError();
-            db_.exec("ROLLBACK");
-            spdlog::debug("batch rolled back: {}", error);
-            return false;
-        }
+// Under mutex_: records the outcome, answers the acknowledged writes, and puts the background writes of
+// a failed batch back ahead of what came since.
+void StoreWriter::finishBatch(std::vector<Queued>& batch, std::uint64_t generation, const std::string& error) {
+    for (auto& item : batch) {
+        if (!item.ack) continue;
+        item.ack->done = true;
+        item.ack->error = error;
+        if (!error.empty()) ++stats_.writesRefused;
     }
-    if (db_.exec("COMMIT")) return true;
-    db_.exec("ROLLBACK");
-    return false;
+    if (error.empty()) {
+        if (failedAttempts_ > 0)
+            spdlog::info("library writes succeed again after {} failed attempts", failedAttempts_);
+        failedAttempts_ = 0;
+        committedGen_ = generation;
+        attemptedGen_ = generation;
+        lastError_.clear();
+        ++stats_.batchesCommitted;
+        stats_.opsCommitted += batch.size();
+        committed_.notify_all();
+        return;
+    }
+    // Logged once per run of failures, with SQLite's own reason; the retries are quiet.
+    if (failedAttempts_ == 0 || error != lastError_)
+        spdlog::error("library write failed: {} (background writes are retried until they succeed)", error);
+    ++failedAttempts_;
+    ++stats_.batchesFailed;
+    lastError_ = error;
+    attemptedGen_ = generation;
+    std::vector<Queued> merged;
+    merged.reserve(batch.size() + queue_.size());
+    for (auto& item : batch)
+        if (!item.ack) merged.push_back(std::move(item));
+    for (auto& item : queue_) merged.push_back(std::move(item));
+    queue_ = std::move(merged);
+    queuedResume_.clear();
+    for (std::size_t i = 0; i < queue_.size(); ++i) {
+        if (auto* r = std::get_if<PutResumeOp>(&queue_[i].op)) queuedResume_[r->id] = i;
+    }
+    committed_.notify_all();
+}
+
+std::string StoreWriter::apply(const std::vector<Queued>& batch) {
+    // The error is read before any ROLLBACK: SQLite may already have rolled back (SQLITE_FULL during
+    // COMMIT), and our ROLLBACK would then replace the real reason with "no transaction is active".
+    auto failure = [this] {
+        std::string error = db_.lastError();
+        if (!sqlite3_get_autocommit(db_.handle())) db_.exec("ROLLBACK");
+        return error.empty() ? std::string("unknown error") : error;
+    };
+    if (!db_.exec("BEGIN IMMEDIATE")) return failure();
+    for (const auto& item : batch)
+        if (!applyOne(item.op)) return failure();
+    if (!db_.exec("COMMIT")) return failure();
+    return {};
 }
 
 bool StoreWriter::applyOne(const WriteOp& op) {

@@ -1,5 +1,11 @@
 // The write queue of the library: every write is an operation applied by one writer thread, many to a
 // transaction. Resume data for a torrent still waiting in the queue is replaced, not queued twice.
+//
+// Two kinds of write. Background writes (resume data, row updates, statistics) are retried until they
+// succeed: a full disk delays them, and they land once there is room. Acknowledged writes (commit()) are
+// what a user's request waits on (adding a torrent, changing settings): they are tried once with the
+// next batch and their caller learns the outcome; a failed one is dropped, so that a request answered
+// with an error never takes effect later.
 #pragma once
 
 #include <chrono>
@@ -8,6 +14,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -36,25 +43,44 @@ public:
     ~StoreWriter();  // commits what is queued (bounded), then stops
 
     void enqueue(WriteOp op);
-    bool flush(std::chrono::milliseconds timeout);  // false if not everything committed in time
+    // Queues `op` and waits until the batch holding it is committed or has failed (one attempt: a
+    // transaction is bounded by SQLite's busy timeout). The error is SQLite's own message.
+    Result<void> commit(WriteOp op, std::chrono::milliseconds timeout);
+    // True once everything queued before the call is committed. Returns false at once when an attempt
+    // that covered all of it has failed, so that a full disk cannot hold a shutdown for long.
+    bool flush(std::chrono::milliseconds timeout);
     std::string lastError();
     WriterStats stats();
 
 private:
+    struct Ack {
+        bool done = false;
+        bool abandoned = false;  // the caller stopped waiting: not applied if not yet taken
+        std::string error;
+    };
+    struct Queued {
+        WriteOp op;
+        std::shared_ptr<Ack> ack;  // null for a background write
+    };
+
     void run();
-    bool apply(const std::vector<WriteOp>& batch);  // one transaction
+    void push(Queued item);                                      // under mutex_
+    void finishBatch(std::vector<Queued>& batch, std::uint64_t generation, const std::string& error);
+    std::string apply(const std::vector<Queued>& batch);  // one transaction; "" when committed
     bool applyOne(const WriteOp& op);
 
     Database db_;
     std::mutex mutex_;
     std::condition_variable wake_;
     std::condition_variable committed_;
-    std::vector<WriteOp> queue_;
+    std::vector<Queued> queue_;
     std::map<TorrentId, std::size_t> queuedResume_;  // torrent -> index of its PutResumeOp in queue_
-    std::uint64_t enqueued_ = 0;   // generation of the last enqueued op
-    std::uint64_t committedGen_ = 0;
+    std::uint64_t enqueued_ = 0;      // generation of the last enqueued op
+    std::uint64_t committedGen_ = 0;  // every op up to this generation is committed
+    std::uint64_t attemptedGen_ = 0;  // ... or was in an attempt that failed
     bool stopping_ = false;
     std::string lastError_;
+    int failedAttempts_ = 0;  // in a row; the first failure is logged, the recovery too
     WriterStats stats_;
     std::thread thread_;
 };
