@@ -177,6 +177,10 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
         return markErrored(entry, "files missing or changed: " + path + ": " + a->error.message());
     }
     if (auto* a = lt::alert_cast<lt::file_error_alert>(alert)) {
+        // A disk error leaves the torrent in upload mode (disk full) or in an error state. If it is in
+        // neither, the alert is older than a resume or recheck that already cleared it.
+        const lt::torrent_status st = entry.handle.status({});
+        if (!(st.flags & lt::torrent_flags::upload_mode) && !st.errc) return;
         return markErrored(entry, std::string("disk error on ") + a->filename() + ": " + a->error.message());
     }
     if (auto* a = lt::alert_cast<lt::torrent_error_alert>(alert)) {

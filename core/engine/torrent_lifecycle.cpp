@@ -134,6 +134,12 @@ void LocalSession::Impl::connectDirectPeers(TorrentEntry& entry) {
 }
 
 void LocalSession::Impl::markErrored(TorrentEntry& entry, const std::string& message) {
+    // The first error is the cause; libtorrent follows a full disk with one alert per failed block and
+    // with consequences ("Bad address" from the mapped file). Kept until resume or recheck clears it.
+    if (!entry.error.empty()) {
+        spdlog::debug("torrent {} ({}): also: {}", entry.row.id, entry.row.name, message);
+        return;
+    }
     entry.error = message;
     spdlog::error("torrent {} ({}): {}", entry.row.id, entry.row.name, message);
     {
