@@ -122,6 +122,12 @@ int runDaemon(DaemonArgs a) {
     spdlog::set_level(a.session.quiet ? spdlog::level::warn : spdlog::level::info);
     spdlog::set_pattern("shoal daemon: [%l] %v");
     if (const std::string problem = a.session.validate(); !problem.empty()) return out.fail(kUsage, problem);
+    // download/seed apply these to their one torrent; a daemon has none of its own, and accepting them
+    // to do nothing would let a user believe every torrent announces there.
+    if (!a.session.peers.empty() || !a.session.trackers.empty())
+        return out.fail(kUsage, std::string(a.session.peers.empty() ? "--tracker" : "--peer") +
+                                    " is for download and seed; the daemon takes trackers and peers with each "
+                                    "torrent (torrent-add, torrent-set trackerAdd)");
 
     RpcServerOptions rpc;
     if (!splitBind(a.rpcBind, rpc.bindAddress, rpc.port))
@@ -265,6 +271,8 @@ void addDaemonCommand(CLI::App& app, std::function<int()>& run) {
         ->type_name("PROG");
     c->add_flag("--foreground,-f", args->foreground, "Stay in the foreground (for systemd and terminals)");
     args->session.addTo(*c);
+    for (const char* name : {"--peer", "--tracker"})
+        c->get_option(name)->description("Not for the daemon (refused): give it with each torrent instead");
     c->callback([args, &run] { run = [args] { return runDaemon(*args); }; });
 }
 
