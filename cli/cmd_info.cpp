@@ -50,9 +50,13 @@ void printHuman(const TorrentSummary& s) {
         if (!s.createdBy.empty()) std::cout << "created by:   " << s.createdBy << '\n';
         if (s.creationDate > 0) {
             const std::time_t t = static_cast<std::time_t>(s.creationDate);
+            // A torrent may claim any date; gmtime has no answer for a year past what a tm can hold.
             char date[64];
-            std::strftime(date, sizeof date, "%Y-%m-%d %H:%M:%S UTC", std::gmtime(&t));
-            std::cout << "created:      " << date << '\n';
+            if (const std::tm* utc = std::gmtime(&t);
+                utc && std::strftime(date, sizeof date, "%Y-%m-%d %H:%M:%S UTC", utc) > 0)
+                std::cout << "created:      " << date << '\n';
+            else
+                std::cout << "created:      " << s.creationDate << " s after 1970 (not a calendar date)\n";
         }
         std::cout << "files:        " << s.files.size() << '\n';
         for (const auto& f : s.files)

@@ -1,5 +1,6 @@
 // Settings validation and their JSON form in the library. Unknown keys are ignored and missing keys keep
 // their defaults, so a library written by another version still loads.
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include <ctime>
@@ -122,7 +123,8 @@ std::string settingsToJson(const Settings& s) {
     j["alert_queue_size"] = s.alertQueueSize;
     j["peer_fingerprint"] = s.peerFingerprint;
     j["user_agent"] = s.userAgent;
-    return j.dump();
+    // Paths are the user's bytes and need not be UTF-8; the stored JSON must not throw on them.
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 bool altSpeedActive(const Settings& s, std::int64_t unixSeconds) {
@@ -152,8 +154,25 @@ Result<Settings> settingsFromJson(const std::string& text) {
     std::string error;
     auto read = [&](const char* key, auto& field) {
         if (!error.empty() || !j.contains(key)) return;
+        using Field = std::decay_t<decltype(field)>;
+        const json& value = j.at(key);
+        if constexpr (std::is_integral_v<Field> && !std::is_same_v<Field, bool>) {
+            // nlohmann turns 1e300 or 2^40 into an int by a plain cast (undefined behaviour): check first.
+            bool fits = false;
+            if (value.is_number_unsigned())
+                fits = value.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<Field>::max());
+            else if (value.is_number_integer())
+                fits = value.get<std::int64_t>() >= static_cast<std::int64_t>(std::numeric_limits<Field>::min()) &&
+                       value.get<std::int64_t>() <= static_cast<std::int64_t>(std::numeric_limits<Field>::max());
+            if (!fits) {
+                error = std::string("setting ") + key + " must be a whole number from " +
+                        std::to_string(std::numeric_limits<Field>::min()) + " to " +
+                        std::to_string(std::numeric_limits<Field>::max());
+                return;
+            }
+        }
         try {
-            j.at(key).get_to(field);
+            value.get_to(field);
         } catch (const json::exception&) {
             error = std::string("setting ") + key + " has the wrong type";
         }

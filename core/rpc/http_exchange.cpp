@@ -88,7 +88,10 @@ std::string answerRawRequest(std::string_view raw, const RequestContext& client,
     const auto feed = [&](auto done) {
         while (!ec && !done()) {
             if (raw.empty()) {
-                parser.put_eof(ec);
+                // As a socket closed before its first byte: end of stream, not a message cut short
+                // (Beast's put_eof asserts that some of the message came).
+                if (parser.got_some()) parser.put_eof(ec);
+                else ec = http::error::end_of_stream;
                 break;
             }
             const std::size_t used = parser.put(boost::asio::buffer(raw.data(), raw.size()), ec);
