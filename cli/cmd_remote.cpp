@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include "commands.h"
@@ -94,7 +95,8 @@ int add(RemoteSession& session, const RemoteArgs& a, Output& out) {
     for (const std::string& source : a.sources) {
         auto request = parseTorrentSource(source);  // a file is read here and sent to the daemon
         if (!request) return out.fail(kBadInput, request.error().message);
-        request->savePath = a.downloadDir;
+        // The daemon takes absolute folders only; a relative one means "from here", as for download -o.
+        request->savePath = a.downloadDir.empty() ? std::string() : std::filesystem::absolute(a.downloadDir).string();
         request->paused = a.paused;
         auto added = session.add(std::move(request.value()));
         if (!added) return out.fail(exitCodeFor(added.error()), added.error().message);

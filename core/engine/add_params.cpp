@@ -1,8 +1,6 @@
 // AddRequest -> add_torrent_params: parse the source, resolve and check the save path, set the flags.
 #include "engine/add_params.h"
 
-#include <libtorrent/load_torrent.hpp>
-#include <libtorrent/magnet_uri.hpp>
 #include <libtorrent/torrent_info.hpp>
 #include <unistd.h>
 
@@ -14,6 +12,7 @@
 #include "engine/engine_impl.h"
 #include "engine/path_rules.h"
 #include "input/hex.h"
+#include "input/source_verdict.h"
 
 namespace shoal::engine {
 namespace {
@@ -21,31 +20,12 @@ namespace {
 namespace fs = std::filesystem;
 
 
+// The same verdict as every front end's (input/source_verdict.h): what `shoal info` accepts, the
+// engine adds, with the same limits and messages.
 Result<lt::add_torrent_params> parseSource(const AddRequest& request) {
-    const int sources = !request.torrentBytes.empty() + !request.magnetUri.empty() + !request.infoHash.empty();
-    if (sources != 1) return makeError(ErrorCode::InvalidArgument, "give exactly one of a .torrent, a magnet or an info-hash");
-    if (!request.torrentBytes.empty()) {
-        try {
-            lt::load_torrent_limits limits;
-            limits.max_buffer_size = 64 * 1024 * 1024;
-            return lt::load_torrent_buffer(lt::span<const char>(request.torrentBytes), limits);
-        } catch (const std::exception& e) {
-            return makeError(ErrorCode::BadInput, std::string("not a valid torrent: ") + e.what());
-        }
-    }
-    if (!request.magnetUri.empty()) {
-        lt::error_code ec;
-        lt::add_torrent_params params = lt::parse_magnet_uri(request.magnetUri, ec);
-        if (ec) return makeError(ErrorCode::BadInput, "malformed magnet link: " + ec.message());
-        return params;
-    }
-    const std::string& hex = request.infoHash;
-    lt::add_torrent_params params;
-    if (!detail::isHex(hex) || (hex.size() != 40 && hex.size() != 64))
-        return makeError(ErrorCode::BadInput, "not an info-hash (want 40 or 64 hex digits): " + hex);
-    const std::string raw = fromHex(hex);
-    if (hex.size() == 40) params.info_hashes.v1 = lt::sha1_hash(raw.data());
-    else params.info_hashes.v2 = lt::sha256_hash(raw.data());
+    auto params = detail::addParamsFor(request);
+    if (!params && !request.torrentBytes.empty() && params.error().code == ErrorCode::BadInput)
+        return makeError(ErrorCode::BadInput, "not a valid torrent: " + params.error().message);
     return params;
 }
 

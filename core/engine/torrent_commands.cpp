@@ -7,6 +7,7 @@
 
 #include "engine/add_params.h"
 #include "engine/engine_impl.h"
+#include "shoal/text.h"
 #include "engine/path_rules.h"
 #include "shoal/local_session.h"
 
@@ -39,7 +40,7 @@ Result<TorrentId> LocalSession::add(AddRequest request) {
             TorrentStatus status;
             status.id = id;
             status.hashes = p.hashes;
-            status.name = p.name;
+            status.name = validUtf8(p.name);  // a magnet's dn= is outside text
             status.savePath = p.savePath;
             status.state = p.params.ti ? TorrentState::QueuedForCheck : TorrentState::DownloadingMetadata;
             status.addedTime = unixNow();

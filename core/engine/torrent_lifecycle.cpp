@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "engine/engine_impl.h"
+#include "shoal/text.h"
 
 namespace shoal {
 
@@ -60,7 +61,7 @@ void LocalSession::Impl::restoreLibrary() {
         auto params = paramsFromStored(item);
         TorrentStatus status;
         status.id = item.row.id;
-        status.name = item.row.name;
+        status.name = validUtf8(item.row.name);
         status.savePath = item.row.savePath;
         status.hashes = InfoHashes{item.row.infoHashV1, item.row.infoHashV2};
         status.addedTime = item.row.addedTime;
