@@ -18,6 +18,7 @@ packages=(
   # tests (xvfb/xauth for the real-window GUI test, the offscreen platform for the rest; jsonschema for
   # the swarm scenario schema's check)
   libgtest-dev libgmock-dev xvfb xauth python3-jsonschema
+  python3-libtorrent  # bencoding in the hostile-input generator (tests/fuzz/hostile)
   # interop peers, tracker and benchmark tools
   aria2 transmission-cli opentracker qbittorrent-nox mktorrent iperf3 openssl curl time bc iproute2
   libbenchmark-dev

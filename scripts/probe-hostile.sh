@@ -256,7 +256,8 @@ fi
 
 # --- 3. malformed torrents and magnets through `shoal info` ---
 echo "== shoal info on malformed input (timeout 10 s each)"
-python3 "$hostile/make_cases.py" "$seeds" "$work/cases" --torrents "${PROBE_TORRENTS:-2100}" \
+# Debian's interpreter: the generator bencodes with Debian's python3-libtorrent.
+/usr/bin/python3 "$hostile/make_cases.py" "$seeds" "$work/cases" --torrents "${PROBE_TORRENTS:-2100}" \
   --magnets "${PROBE_MAGNETS:-420}" | sed 's/^/  /'
 # Earlier findings stay in the run (tests/fuzz/regressions/cli_info/).
 for kept in "$root"/tests/fuzz/regressions/cli_info/*.torrent; do

@@ -1,9 +1,6 @@
 // `shoal daemon` as a process with its library on a full disk: what the RPC answered is what a restart
 // finds, the cause is logged once with SQLite's own words, and SIGTERM still ends it in seconds. And the
 // per-torrent options that a daemon cannot honour are refused, not ignored.
-#include <libtorrent/bencode.hpp>
-#include <libtorrent/create_torrent.hpp>
-#include <libtorrent/file_storage.hpp>
 
 #include <set>
 
@@ -17,18 +14,6 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 constexpr std::int64_t kMiB = 1024 * 1024;
-
-// A valid v1 .torrent with `pieces` made-up piece hashes (nothing is read or hashed).
-std::vector<char> torrentOf(const std::string& name, int pieces) {
-    lt::file_storage files;
-    files.add_file(name, std::int64_t{pieces} * 16 * 1024);
-    lt::create_torrent ct(files, 16 * 1024, lt::create_torrent::v1_only);
-    const lt::sha1_hash filler("01234567890123456789");  // libtorrent takes an all-zero hash for "not set"
-    for (lt::piece_index_t i{0}; i < lt::piece_index_t{pieces}; ++i) ct.set_hash(i, filler);
-    std::vector<char> bytes;
-    lt::bencode(std::back_inserter(bytes), ct.generate());
-    return bytes;
-}
 
 std::string base64(const std::vector<char>& bytes) {
     namespace b64 = boost::beast::detail::base64;
@@ -102,7 +87,7 @@ TEST(DaemonOnAFullDisk, AnswersWhatARestartFindsLogsTheCauseOnceAndStopsInTime) 
     {
         Daemon daemon(profile, home.path());
         ASSERT_TRUE(daemon.up()) << daemon.process().stderrText();
-        json added = daemon.call("torrent-add", {{"metainfo", base64(torrentOf("before.bin", 8))},
+        json added = daemon.call("torrent-add", {{"metainfo", base64(torrentWithMadeUpHashes("before.bin", 8))},
                                                  {"download-dir", downloads}, {"paused", true}});
         ASSERT_EQ(added.value("result", ""), "success") << added.dump();
         answeredAdded.insert("before.bin");
@@ -113,7 +98,7 @@ TEST(DaemonOnAFullDisk, AnswersWhatARestartFindsLogsTheCauseOnceAndStopsInTime) 
         // but an answer of success must survive a restart, and the large ones cannot fit.
         for (const auto& [name, pieces] : std::vector<std::pair<std::string, int>>{
                  {"small-1.bin", 4}, {"large-1.bin", 60000}, {"small-2.bin", 4}, {"large-2.bin", 60000}}) {
-            json answer = daemon.call("torrent-add", {{"metainfo", base64(torrentOf(name, pieces))},
+            json answer = daemon.call("torrent-add", {{"metainfo", base64(torrentWithMadeUpHashes(name, pieces))},
                                                       {"download-dir", downloads}, {"paused", true}});
             const std::string result = answer.value("result", "");
             if (result == "success") {

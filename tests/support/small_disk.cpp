@@ -2,6 +2,9 @@
 #include "support/small_disk.h"
 
 #include <fcntl.h>
+#include <libtorrent/bencode.hpp>
+#include <libtorrent/create_torrent.hpp>
+#include <libtorrent/file_storage.hpp>
 #include <sys/mount.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -63,6 +66,17 @@ std::int64_t SmallDisk::available() const {
     struct statvfs st {};
     if (::statvfs(mount_.c_str(), &st) != 0) return -1;
     return static_cast<std::int64_t>(st.f_bavail) * static_cast<std::int64_t>(st.f_frsize);
+}
+
+std::vector<char> torrentWithMadeUpHashes(const std::string& name, int pieces) {
+    lt::file_storage files;
+    files.add_file(name, std::int64_t{pieces} * 16 * 1024);
+    lt::create_torrent ct(files, 16 * 1024, lt::create_torrent::v1_only);
+    const lt::sha1_hash madeUp("01234567890123456789");  // libtorrent takes an all-zero hash for "not set"
+    for (lt::piece_index_t i{0}; i < lt::piece_index_t{pieces}; ++i) ct.set_hash(i, madeUp);
+    std::vector<char> bytes;
+    lt::bencode(std::back_inserter(bytes), ct.generate());
+    return bytes;
 }
 
 }  // namespace shoal::test

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "support/fixtures.h"
 
@@ -34,6 +35,10 @@ private:
     std::string unavailable_;
     bool mounted_ = false;
 };
+
+// A valid v1 .torrent of `pieces` 16 KiB pieces (about pieces x 20 bytes) whose piece hashes are made up,
+// so nothing is read or hashed: a library row larger than any free page of a full disk.
+std::vector<char> torrentWithMadeUpHashes(const std::string& name, int pieces);
 
 // Skips the current test unless a SmallDisk of `bytes` could be mounted; declares `disk`.
 #define SHOAL_SMALL_DISK(disk, bytes)                                                     \

@@ -2,9 +2,6 @@
 // never lands later), background writes are retried until there is room, and nothing waits for long.
 #include <gtest/gtest.h>
 
-#include <libtorrent/bencode.hpp>
-#include <libtorrent/create_torrent.hpp>
-#include <libtorrent/file_storage.hpp>
 
 #include <chrono>
 #include <thread>
@@ -33,19 +30,6 @@ TorrentRow row(TorrentId id, std::size_t metainfoBytes) {
     r.metainfo.assign(metainfoBytes, 'm');
     r.savePath = "/data";
     return r;
-}
-
-// A valid v1 .torrent of about `pieces` x 20 bytes (its piece hashes are made up: nothing is read), large
-// enough that no free page of the database's files can hold it.
-std::vector<char> largeTorrent(const std::string& name, int pieces) {
-    lt::file_storage files;
-    files.add_file(name, std::int64_t{pieces} * 16 * 1024);
-    lt::create_torrent ct(files, 16 * 1024, lt::create_torrent::v1_only);
-    const lt::sha1_hash filler("01234567890123456789");  // libtorrent takes an all-zero hash for "not set"
-    for (lt::piece_index_t i{0}; i < lt::piece_index_t{pieces}; ++i) ct.set_hash(i, filler);
-    std::vector<char> bytes;
-    lt::bencode(std::back_inserter(bytes), ct.generate());
-    return bytes;
 }
 
 // Retries `condition` until it holds or the deadline passes (the writer retries on its own schedule).
@@ -120,8 +104,8 @@ TEST_F(FullDiskSession, AddsAndSettingsFailInsteadOfAnsweringSuccess) {
     SHOAL_SMALL_DISK(disk, 16 * kMiB);
     const fs::path profile = disk.path() / "profile";
     const fs::path downloads = disk.path() / "downloads";
-    const auto kept = largeTorrent("kept.bin", 64);
-    const auto refused = largeTorrent("refused.bin", 60000);  // ~1.2 MB of piece hashes
+    const auto kept = torrentWithMadeUpHashes("kept.bin", 64);
+    const auto refused = torrentWithMadeUpHashes("refused.bin", 60000);  // ~1.2 MB of piece hashes
     int limitBefore = 0;
     {
         auto session = open(profile);
