@@ -85,6 +85,10 @@ int main(int argc, char** argv) {
                                 .absolutePath();
     const QStringList items = normalizeItems(parser.positionalArguments());
 
+    // Before the single-instance socket appears: from then on another launch (or a test) may act on us,
+    // and a SIGTERM must end the app as Quit does, not by the default action. A signal that comes
+    // before the window exists waits in the handler's pipe until the event loop reads it.
+    shoal::gui::UnixSignals signals_;
     shoal::gui::SingleInstance instance(profile);
     if (instance.sendToRunning(items)) return 0;
     if (!instance.listen())
@@ -120,7 +124,6 @@ int main(int argc, char** argv) {
                          }
                      });
 
-    shoal::gui::UnixSignals signals_;
     QObject::connect(&signals_, &shoal::gui::UnixSignals::quitRequested, &window, [&window] { window.quit(); });
 
     window.show();

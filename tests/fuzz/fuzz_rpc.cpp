@@ -50,7 +50,8 @@ std::string withHeader(std::string_view request, const std::string& header) {
 }
 
 void checkAnswer(const std::string& response) {
-    if (response.rfind("HTTP/1.1 ", 0) != 0) {
+    // The answer speaks the request's version (HTTP/1.0 clients get HTTP/1.0, as Beast and Transmission do).
+    if (response.rfind("HTTP/1.1 ", 0) != 0 && response.rfind("HTTP/1.0 ", 0) != 0) {
         std::fprintf(stderr, "not an HTTP answer: %.200s\n", response.c_str());
         std::abort();
     }

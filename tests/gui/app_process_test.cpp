@@ -59,6 +59,28 @@ TEST(GuiProcess, SecondLaunchHandsItsItemsToTheRunningOne) {
     EXPECT_EQ(first.stop(std::chrono::seconds(20)), 0) << "SIGTERM must end shoal-gui cleanly";
 }
 
+// The moment its single-instance socket answers, another launch or a service manager may act on the app:
+// a SIGTERM then must already end it as Quit does (it used to die of the signal, 143).
+TEST(GuiProcess, SigtermTheMomentTheSocketAppearsEndsItCleanly) {
+    TempDir dir;
+    const std::string profile = (dir.path() / "profile").string();
+    Process app({.argv = {SHOAL_GUI_PATH, "--profile", profile},
+                 .env = {{"QT_QPA_PLATFORM", "offscreen"}, {"XDG_CONFIG_HOME", (dir.path() / "config").string()}}});
+    ASSERT_TRUE(app.started());
+    gui::SingleInstance probe(QString::fromStdString(std::filesystem::absolute(profile).string()));
+    ASSERT_TRUE(waitUntil([&] {
+        QLocalSocket socket;
+        socket.connectToServer(probe.serverName());
+        const bool up = socket.waitForConnected(20);
+        socket.abort();
+        return up;
+    }, 30000)) << app.stderrText();
+    app.signal(SIGTERM);
+    const auto code = app.wait(std::chrono::seconds(20));
+    ASSERT_TRUE(code.has_value()) << "still running 20 s after SIGTERM";
+    EXPECT_EQ(*code, 0) << app.stderrText();
+}
+
 TEST(SingleInstance, DeliversItemsInProcess) {
     TempDir dir;
     const QString key = QString::fromStdString(dir.path().string());
