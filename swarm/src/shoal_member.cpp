@@ -1,5 +1,6 @@
 // A lab member that is an in-process LocalSession on its own 127.x address and profile. Leaving shuts the
 // session down (resume data saved); rejoining opens the same profile, which re-adds the torrent.
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -81,6 +82,12 @@ public:
 
     void leave() override {
         if (!session_) return;
+        // libtorrent starts this run's counters again from zero when a torrent is paused (issue 12), so
+        // they are read before the pause too, and the larger reading is kept.
+        MemberSample beforePause = sample();
+        if (id_ != kNoTorrent) {
+            if (auto details = session_->details(id_)) beforePause = sampleOf(details->status);
+        }
         // Leave as a client that quits does: stop the torrent (connections close), then shut down.
         if (id_ != kNoTorrent && session_->pause(id_)) {
             waitUntil([&] {
@@ -95,6 +102,9 @@ public:
         if (id_ != kNoTorrent) {
             if (auto details = session_->details(id_)) last = sampleOf(details->status);
         }
+        last.downloaded = std::max(last.downloaded, beforePause.downloaded);
+        last.uploaded = std::max(last.uploaded, beforePause.uploaded);
+        last.wasted = std::max(last.wasted, beforePause.wasted);
         last_ = last;
         session_->shutdown();
         session_.reset();
