@@ -53,16 +53,7 @@ fail() { checks=$((checks + 1)); failed=$((failed + 1)); note "FAILED: $*"; }
 
 # --- 1. seeds: valid torrents of every kind, made by shoal itself ---
 echo "== seeds (shoal create)"
-python3 - "$work/payload" <<'PY'
-import random, sys
-from pathlib import Path
-root = Path(sys.argv[1]); rng = random.Random(17)
-(root / "multi" / "sub dir").mkdir(parents=True)
-(root / "single.bin").write_bytes(rng.randbytes(100_000))
-(root / "multi" / "a.txt").write_bytes(rng.randbytes(40_000))
-(root / "multi" / "sub dir" / "b.bin").write_bytes(rng.randbytes(70_000))
-(root / "multi" / "empty").write_bytes(b"")
-PY
+python3 "$hostile/make_payload.py" "$work/payload"
 seeds="$work/seeds"
 mkdir -p "$seeds"
 create() {

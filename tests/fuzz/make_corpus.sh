@@ -18,25 +18,15 @@ trap cleanup EXIT
 export HOME="$work/home"
 mkdir -p "$HOME"
 
-# Payloads: one file, and a folder with a subfolder and an empty file.
-python3 - "$work/payload" <<'PY'
-import random, sys
-from pathlib import Path
-root = Path(sys.argv[1]); rng = random.Random(1)
-(root / "multi" / "sub").mkdir(parents=True)
-(root / "one.bin").write_bytes(rng.randbytes(40_000))
-(root / "multi" / "a.txt").write_bytes(rng.randbytes(20_000))
-(root / "multi" / "sub" / "b.bin").write_bytes(rng.randbytes(17_000))
-(root / "multi" / "empty").write_bytes(b"")
-PY
+python3 "$here/hostile/make_payload.py" "$work/payload"
 t="$work/torrents"
 mkdir -p "$t"
-"$shoal" create "$work/payload/one.bin" -o "$t/v1-one.torrent" --v1 --piece-size 16384 -q \
+"$shoal" create "$work/payload/single.bin" -o "$t/v1-one.torrent" --v1 --piece-size 16384 -q \
   --tracker http://127.0.0.1:1/announce --comment "v1, one file"
 "$shoal" create "$work/payload/multi" -o "$t/v1-multi-tiers.torrent" --v1 --piece-size 16384 -q \
   --tracker http://127.0.0.1:1/a,udp://127.0.0.1:2 --tracker http://127.0.0.1:3/b --web-seed http://127.0.0.1:1/ws/
 "$shoal" create "$work/payload/multi" -o "$t/v2-multi.torrent" --v2 --piece-size 16384 -q --comment $'v2 \u00e9'
-"$shoal" create "$work/payload/one.bin" -o "$t/hybrid-one-private.torrent" --hybrid --piece-size 16384 -q \
+"$shoal" create "$work/payload/single.bin" -o "$t/hybrid-one-private.torrent" --hybrid --piece-size 16384 -q \
   --private --source fuzz --web-seed http://127.0.0.1:1/x
 "$shoal" create "$work/payload/multi" -o "$t/hybrid-multi.torrent" --hybrid --piece-size 32768 -q \
   --tracker udp://127.0.0.1:4/announce
