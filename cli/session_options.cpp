@@ -89,7 +89,7 @@ std::variant<OpenedSession, int> openSession(const SessionOptions& o, Output& ou
         if (!o.listen.empty()) {
             s.listenInterfaces = o.listen;
             const std::string host = hostOf(o.listen);
-            // A peer on its own address must also connect from it (LIBTORRENT-NOTES: 127.0.0.N swarms).
+            // A peer on its own address must also connect from it (docs/libtorrent-notes.md: Addresses).
             if (host != "0.0.0.0" && host != "::") s.outgoingInterfaces = host;
         }
         if (o.noDht) s.enableDht = false;

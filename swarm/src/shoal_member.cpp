@@ -39,7 +39,7 @@ public:
         const std::string bootstrap = ctx.dhtBootstrap;
         options.overrides = [&sc, &g, listen, address = spec_.address, bootstrap,
                              save = (spec_.dir / "download").string()](Settings& s) {
-            // Every peer on its own address, leaving from it too (LIBTORRENT-NOTES: Listening).
+            // Every peer on its own address, leaving from it too (docs/libtorrent-notes.md: Addresses).
             s.listenInterfaces = listen;
             s.outgoingInterfaces = address;
             s.enableUtp = sc.utp;

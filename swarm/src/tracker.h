@@ -1,5 +1,5 @@
 // The lab's tracker: Debian's opentracker on a loopback address in whitelist mode (HTTP announces:
-// its UDP side failed with several sessions in one process, see LIBTORRENT-NOTES).
+// its UDP side failed with several sessions in one process, see docs/libtorrent-notes.md).
 #pragma once
 
 #include <filesystem>

@@ -1,4 +1,4 @@
-// Shoal and transmission-cli 3.00 in one loopback swarm, each way round. Per LIBTORRENT-NOTES.md
+// Shoal and transmission-cli 3.00 in one loopback swarm, each way round. Per docs/libtorrent-notes.md
 // transmission does not dial the 127.x peers its tracker gives it, so shoal always makes the connection,
 // and a leecher facing transmission's seeder needs plain text over TCP.
 #include <gtest/gtest.h>

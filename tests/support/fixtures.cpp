@@ -53,7 +53,7 @@ Settings loopbackSettings(const std::string& ip) {
 void useLoopback(Settings& s, const std::string& ip) {
     s.listenInterfaces = ip + ":0";
     s.outgoingInterfaces = ip;
-    s.enableUtp = false;  // uTP runs at ~13 MB/s on loopback (LIBTORRENT-NOTES)
+    s.enableUtp = false;  // uTP runs at ~13 MB/s on loopback (docs/libtorrent-notes.md)
     s.enableDht = false;
     s.enableLsd = false;
     s.enableUpnp = false;

@@ -29,7 +29,7 @@ void writeRandomFile(const std::filesystem::path& file, std::int64_t size, std::
 inline std::string sha256File(const std::filesystem::path& file) { return swarm::sha256OfFile(file); }
 
 // Settings for a peer of a local swarm on `ip` (127.0.0.N): listens on ip:0, leaves from ip, TCP only,
-// no DHT/LSD/UPnP/PEX unless a test turns them on. See ../shared/LIBTORRENT-NOTES.md.
+// no DHT/LSD/UPnP/PEX unless a test turns them on. See docs/libtorrent-notes.md.
 Settings loopbackSettings(const std::string& ip);
 // The same network choices applied to `s` alone: an override that leaves the stored limits and paths as
 // they are, as a daemon's command-line overrides do.

@@ -1,4 +1,4 @@
-// Settings -> lt::settings_pack: the facts from LIBTORRENT-NOTES that the engine depends on.
+// Settings -> lt::settings_pack: the facts from docs/libtorrent-notes.md that the engine depends on.
 #include <gtest/gtest.h>
 
 #include <libtorrent/alert.hpp>

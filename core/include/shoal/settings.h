@@ -71,7 +71,7 @@ struct Settings {
     std::string incompleteSavePath;
     int resumeSaveIntervalSeconds = 10;
 
-    // Engine tuning (see ../shared/LIBTORRENT-NOTES.md, measured on loopback)
+    // Engine tuning (see docs/libtorrent-notes.md, measured on loopback)
     int aioThreads = 4;
     int hashingThreads = 2;
     int maxQueuedDiskBytes = 16 * 1024 * 1024;

@@ -97,7 +97,7 @@ struct Scenario {
     std::uint64_t seed = 1;  // churn choices
     PayloadSpec payload;
     Discovery discovery = Discovery::Direct;
-    bool utp = false;  // TCP only by default: uTP runs at ~13 MB/s on loopback (LIBTORRENT-NOTES)
+    bool utp = false;  // TCP only by default: uTP runs at ~13 MB/s on loopback (docs/libtorrent-notes.md)
     EncryptionPolicy encryption = EncryptionPolicy::Prefer;
     bool pex = false;
     std::string baseAddress = "127.77.0.0";  // peer i listens on base + 10 + i
