@@ -1,0 +1,72 @@
+#!/usr/bin/python3
+"""bench/library.sh's report: a table and one JSON line from RESULTS_DIR/{shoal,transmission,libtorrent}.json.
+
+  library_report.py N RESULTS_DIR
+"""
+import json
+import os
+import sys
+
+NAMES = {"shoal": "shoal daemon", "transmission": "transmission-daemon"}
+
+
+def load(path):
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def main():
+    n, results = int(sys.argv[1]), sys.argv[2]
+    rows = {d: load(os.path.join(results, d + ".json")) for d in NAMES}
+    lt = load(os.path.join(results, "libtorrent.json"))
+    with open("/proc/loadavg") as f:
+        load_now = float(f.read().split()[0])
+
+    print(f"{n} paused torrents; add: one torrent-add (metainfo) per torrent over one keep-alive connection;")
+    print("list: from the restarted daemon's exec until torrent-get (id,name,status,percentDone,totalSize)")
+    print("lists all of them; RSS: VmRSS once it settles after the listing; load: 1-min load average")
+    print(f"{'daemon':<22} {'add s':>8} {'add/s':>8} {'list s':>8} {'RPC up s':>9} {'one get s':>9} "
+          f"{'RSS MB':>7} {'stop s':>7} {'load':>10}")
+    out = {"bench": "library", "n": n, "load_end": load_now}
+    for d, r in rows.items():
+        if not r:
+            continue
+        add, lst = r["add"], r["list"]
+        rss = r["rss_kb"] / 1024
+        print(f"{NAMES[d]:<22} {add['seconds']:>8.2f} {add['rate']:>8.1f} {lst['seconds']:>8.3f} "
+              f"{lst['rpc_up']:>9.3f} {lst['one_call']:>9.3f} {rss:>7.1f} {r['stop_seconds']:>7.2f} "
+              f"{r['load_add']:>4.2f}/{r['load_list']:<5.2f}")
+        out[d] = {"add_seconds": add["seconds"], "add_rate": add["rate"], "added": add["added"],
+                  "slowest_add_call": add["slowest_call"],
+                  "add_rate_first_tenth": add.get("first_tenth_rate"), "add_rate_last_tenth": add.get("last_tenth_rate"), "list_seconds": lst["seconds"],
+                  "rpc_up_seconds": lst["rpc_up"], "one_get_seconds": lst["one_call"],
+                  "rss_mb": round(rss, 1), "rss_state": r["rss_state"], "hwm_mb": round(r["hwm_kb"] / 1024, 1),
+                  "stop_seconds": round(r["stop_seconds"], 3), "load_add": r["load_add"],
+                  "load_list": r["load_list"]}
+    if lt:
+        print(f"{'libtorrent alone':<22} {lt['add_seconds']:>8.2f} {lt['torrents'] / max(lt['add_seconds'], 1e-9):>8.1f} "
+              f"{'-':>8} {'-':>9} {'-':>9} {lt['rss_mb']:>7.1f}   (python itself: {lt['rss_base_mb']} MB)")
+        out["libtorrent"] = lt
+    s, t = out.get("shoal"), out.get("transmission")
+    if s and t:
+        list_x = t["list_seconds"] / s["list_seconds"]
+        add_x = s["add_rate"] / t["add_rate"]
+        out["ratios"] = {"list_speedup_vs_transmission": round(list_x, 2),
+                         "add_rate_vs_transmission": round(add_x, 2),
+                         "rss_vs_transmission": round(s["rss_mb"] / t["rss_mb"], 2)}
+        print()
+        print(f"shoal list: {s['list_seconds']:.2f} s (target <= 1 s), {list_x:.2f}x transmission's speed (target >= 2)")
+        print(f"shoal add rate: {add_x:.2f}x transmission's (target >= 2); per second over the first / last tenth: "
+              f"shoal {s['add_rate_first_tenth']} / {s['add_rate_last_tenth']}, "
+              f"transmission {t['add_rate_first_tenth']} / {t['add_rate_last_tenth']}")
+        print(f"shoal RSS: {s['rss_mb']:.1f} MB (target <= 100), transmission {t['rss_mb']:.1f} MB"
+              + (f", libtorrent alone {lt['rss_mb']:.1f} MB" if lt else ""))
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
