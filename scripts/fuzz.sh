@@ -4,6 +4,8 @@
 # (the repository is never written). One line per target, then "N passed, M failed"; exit 1 on any
 # finding, with the path of the input that triggered it (kept under the build dir's fuzz-findings/).
 #   FUZZ_SECONDS=60          fuzzing time per target
+#   FUZZ_SEED=1              libFuzzer's seed: a fixed one makes a CI run repeat the same mutations (a
+#                            slower machine runs a prefix of them); 0 = a new random seed each run
 #   FUZZ_TARGETS="a b"       only these targets (names as in tests/fuzz/fuzz_<name>.cpp)
 #   SHOAL_FUZZ_BUILD_DIR     build dir (default build-fuzz; clang, SHOAL_SANITIZE=address,undefined, SHOAL_FUZZ=ON)
 #   SHOAL_FUZZ_JOBS=2        build jobs
@@ -11,6 +13,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${SHOAL_FUZZ_BUILD_DIR:-$root/build-fuzz}
 seconds=${FUZZ_SECONDS:-60}
+seed=${FUZZ_SEED:-1}
 jobs=${SHOAL_FUZZ_JOBS:-2}
 
 "$root/scripts/install-deps.sh"
@@ -81,7 +84,7 @@ for name in "${names[@]}"; do
   # One process and one worker (no -jobs/-fork); wall time bounded even if the target hangs at exit.
   set +e
   TMPDIR="$work/tmp-$name" timeout $((seconds + 120)) "$binary" "$corpus" "${dict[@]}" \
-    -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=25 -print_final_stats=1 \
+    -max_total_time="$seconds" -seed="$seed" -rss_limit_mb=2048 -timeout=25 -print_final_stats=1 \
     -artifact_prefix="$findings/$name/" >"$log" 2>&1
   rc=$?
   set -e
@@ -96,6 +99,11 @@ for name in "${names[@]}"; do
     passed=$((passed + 1))
   else
     artifact=$(grep -o 'Test unit written to .*' "$log" | tail -1 | sed 's/^Test unit written to //')
+    # What failed and where, so that CI's output alone says it: the sanitizer's summary or the uncaught
+    # exception, and the first frame in Shoal's own code.
+    cause=$(grep -m1 -E "what\(\):|SUMMARY:" "$log" | sed 's/^ *//' | cut -c1-300 || true)
+    frame=$(grep -m1 -E "#[0-9]+ 0x[0-9a-f]+ in (shoal::|LLVMFuzzerTestOneInput)" "$log" | sed 's/^ *//' | cut -c1-300 || true)
+    echo "$name: ${cause:-no sanitizer summary}${frame:+ | $frame}"
     if [[ -n $artifact ]]; then
       echo "$name: FAILED, exit $rc ($stats); input: $artifact (keep it: tests/fuzz/regressions/$name/; log: $log)"
     else

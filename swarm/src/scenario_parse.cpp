@@ -182,6 +182,12 @@ ParsedScenario parseScenario(std::string_view text) {
         const auto colon = what.find(": ", what.find("parse error"));
         issues.push_back({"", at.line, at.column, "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2))});
         return out;
+    } catch (const nlohmann::json::exception& e) {
+        // A number too large for a double (out_of_range 406) is reported without a position.
+        std::string what = e.what();
+        const auto bracket = what.find("] ");
+        issues.push_back({"", 0, 0, "invalid JSON: " + (bracket == std::string::npos ? what : what.substr(bracket + 2))});
+        return out;
     }
     Scenario& s = out.scenario;
     s.source = doc;

@@ -87,6 +87,14 @@ TEST(SwarmScenario, SyntaxErrorNamesLineAndColumn) {
     EXPECT_NE(parsed.issues[0].message.find("invalid JSON"), std::string::npos) << parsed.issues[0].message;
 }
 
+// Found by fuzzing: nlohmann reports a number beyond a double's range as out_of_range, not parse_error.
+TEST(SwarmScenario, NumberBeyondADoubleIsAnIssueNotACrash) {
+    const auto parsed = parseScenario(R"({"name": "x", "seed": 72222220000000184569061039256E784})");
+    ASSERT_EQ(parsed.issues.size(), 1u);
+    EXPECT_NE(parsed.issues[0].message.find("invalid JSON: number overflow"), std::string::npos)
+        << parsed.issues[0].message;
+}
+
 TEST(SwarmScenario, TruncatedFileNamesItsEnd) {
     const auto parsed = parseScenario("{\n  \"name\": \"x\",\n  \"groups\": [\n");
     ASSERT_EQ(parsed.issues.size(), 1u);
