@@ -35,13 +35,59 @@ std::vector<char> metainfoFromInfoSection(const lt::torrent_info& info) {
 
 }  // namespace
 
+// The exception boundary of alert handling: one alert whose handling throws (its torrent removed in the
+// meantime, a libtorrent error) errors its torrent, and the alerts after it are still handled.
 void LocalSession::Impl::handleAlerts() {
+    queue.assertOnEngine();
     std::vector<lt::alert*> alerts;
     session->pop_alerts(&alerts);
-    for (lt::alert* alert : alerts) handleAlert(alert);
+    for (lt::alert* alert : alerts) {
+        try {
+            handleAlert(alert);
+        } catch (const std::exception& e) {
+            const auto* torrentAlert = dynamic_cast<lt::torrent_alert*>(alert);
+            const TorrentId id = torrentAlert ? engine::idFromHandle(torrentAlert->handle) : kNoTorrent;
+            const std::string message = std::string("handling ") + alert->what() + " failed: " + e.what();
+            if (auto it = entries.find(id); it != entries.end() && !it->second.removing)
+                guarded("marking a torrent errored", [&] { markErrored(it->second, message); });
+            else spdlog::error("engine: {}", message);
+        }
+    }
+}
+
+// libtorrent dropped alerts because its queue was full (alert_queue_size): an add, a removal or a resume
+// save may be among them. What they would have told is read back from the session instead.
+void LocalSession::Impl::resyncAfterDroppedAlerts(const std::string& dropped) {
+    spdlog::warn("libtorrent dropped alerts ({}); reading the torrents' state back from the session", dropped);
+    std::map<TorrentId, lt::torrent_handle> live;
+    for (const lt::torrent_handle& handle : session->get_torrents()) {
+        if (const TorrentId id = engine::idFromHandle(handle); id != kNoTorrent) live[id] = handle;
+    }
+    std::vector<TorrentId> gone;
+    for (auto& [id, entry] : entries) {
+        auto found = live.find(id);
+        if (entry.addPending && found != live.end()) {
+            adopt(entry, found->second);
+        } else if (entry.removing && found == live.end()) {
+            gone.push_back(id);
+        }
+    }
+    for (const TorrentId id : gone) finishRemoval(id);
+    // Saves whose alerts were lost will never be counted down; shutdown must not wait for them.
+    outstandingSaves = 0;
+    session->post_torrent_updates(lt::torrent_handle::query_name | lt::torrent_handle::query_save_path);
 }
 
 void LocalSession::Impl::handleAlert(lt::alert* alert) {
+    if (auto* a = lt::alert_cast<lt::alerts_dropped_alert>(alert)) {
+        std::string dropped;
+        for (int type = 0; type < static_cast<int>(a->dropped_alerts.size()); ++type) {
+            if (!a->dropped_alerts.test(static_cast<std::size_t>(type))) continue;
+            if (!dropped.empty()) dropped += ", ";
+            dropped += lt::alert_name(type);
+        }
+        return resyncAfterDroppedAlerts(dropped);
+    }
     // --- status ---
     if (auto* a = lt::alert_cast<lt::state_update_alert>(alert)) return onStateUpdate(a->status);
     if (auto* a = lt::alert_cast<lt::session_stats_alert>(alert)) {
@@ -134,6 +180,7 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
             if (!hashes.v2.empty()) idsByHash[hashes.v2] = id;
         }
         putRow(entry);
+        store->putMetainfo(id, entry.row.metainfo);
         saveResumeData(entry, false);
         return emit(Event{EventType::MetadataReceived, id, {id}, entry.row.name});
     }
@@ -156,6 +203,7 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
             setSnapshot(engine::makeStatus(entry.handle.status(lt::torrent_handle::query_name |
                                                                lt::torrent_handle::query_save_path),
                                            entry, effectiveSettings()));
+            recomputeTotals();
             emit(Event{EventType::Finished, id, {id}, {}});
         }
         return;
@@ -216,14 +264,41 @@ void LocalSession::Impl::onAdded(lt::add_torrent_alert* a) {
     auto found = entries.find(id);
     if (found == entries.end()) return;
     TorrentEntry& entry = found->second;
+    if (!entry.addPending) return;  // adopted already, after dropped alerts
     if (a->error) {
+        entry.addPending = false;
+        entry.untilAdded.clear();
+        if (entry.removing) return finishRemoval(id);
         markErrored(entry, "could not add: " + a->error.message());
         return;
     }
-    entry.handle = a->handle;
-    if (auto info = a->handle.torrent_file()) entry.totalSize = info->total_size();
+    adopt(entry, a->handle);
+}
+
+// The torrent is in libtorrent: what the user asked for while it was being added is applied now.
+void LocalSession::Impl::adopt(TorrentEntry& entry, const lt::torrent_handle& handle) {
+    queue.assertOnEngine();
+    const TorrentId id = entry.row.id;
+    entry.addPending = false;
+    entry.handle = handle;
+    if (entry.removing) {
+        // Removed before libtorrent had it: take it out now (torrent_removed_alert finishes the removal).
+        entry.untilAdded.clear();
+        if (entry.removeMode == RemoveMode::DeleteData)
+            pendingDeletes[handle.info_hashes().get_best().to_string()] = id;
+        session->remove_torrent(handle, entry.removeMode == RemoveMode::DeleteData ? lt::session_handle::delete_files
+                                                                                   : lt::remove_flags_t{});
+        return;
+    }
+    entry.info.reset();  // libtorrent's own copy is the one from now on
+    if (auto info = handle.torrent_file()) entry.totalSize = info->total_size();
+    auto pending = std::move(entry.untilAdded);
+    entry.untilAdded.clear();
+    for (auto& apply : pending) guardedOnTorrent("a change made while adding", id, apply);
+    auto again = entries.find(id);
+    if (again == entries.end() || again->second.removing) return;
     connectDirectPeers(entry);
-    if (entry.row.queuePosition < 0) entry.row.queuePosition = static_cast<int>(a->handle.queue_position());
+    if (entry.row.queuePosition < 0) entry.row.queuePosition = static_cast<int>(handle.queue_position());
     saveResumeData(entry, false);
     emit(Event{EventType::Added, id, {id}, entry.row.name});
 }
@@ -231,19 +306,40 @@ void LocalSession::Impl::onAdded(lt::add_torrent_alert* a) {
 void LocalSession::Impl::finishRemoval(TorrentId id) {
     auto found = entries.find(id);
     if (found == entries.end()) return;
-    {
-        // This run's transfer of a removed torrent still counts in the session's totals.
-        std::unique_lock lock(registryMutex);
-        auto snapshot = snapshots.find(id);
-        if (snapshot != snapshots.end()) {
-            removedDownloaded += snapshot->second.downloadedThisRun;
-            removedUploaded += snapshot->second.uploadedThisRun;
-        }
-    }
+    // This run's transfer of a removed torrent still counts in the session's totals and its history.
+    const TorrentEntry& entry = found->second;
+    removedDownloaded += entry.downloaded.total;
+    removedUploaded += entry.uploaded.total;
+    const std::int64_t down = entry.downloaded.total - entry.downloaded.persisted;
+    const std::int64_t up = entry.uploaded.total - entry.uploaded.persisted;
+    if (down > 0 || up > 0) removedTraffic.push_back({id, entry.allTimeDownloaded(), entry.allTimeUploaded(), down, up});
     store->removeTorrent(id);
     entries.erase(found);
     eraseSnapshot(id);
+    recomputeTotals();
     emit(Event{EventType::Removed, id, {id}, {}});
+}
+
+void LocalSession::Impl::recomputeTotals() {
+    std::int64_t down = removedDownloaded;
+    std::int64_t up = removedUploaded;
+    for (const auto& [id, entry] : entries) {
+        down += entry.downloaded.total;
+        up += entry.uploaded.total;
+    }
+    std::unique_lock lock(registryMutex);
+    SessionTotals& t = totals;
+    t.downloadRate = t.uploadRate = t.peers = 0;
+    for (const auto& [sid, s] : snapshots) {
+        t.downloadRate += s.downloadRate;
+        t.uploadRate += s.uploadRate;
+        t.peers += s.peers;
+    }
+    t.downloadedThisRun = down;
+    t.uploadedThisRun = up;
+    t.torrents = static_cast<int>(snapshots.size());
+    t.allTimeDownloaded = statsAtStart.allTimeDownloaded + down;
+    t.allTimeUploaded = statsAtStart.allTimeUploaded + up;
 }
 
 void LocalSession::Impl::onStateUpdate(const std::vector<lt::torrent_status>& statuses) {
@@ -259,6 +355,7 @@ void LocalSession::Impl::onStateUpdate(const std::vector<lt::torrent_status>& st
             putRow(entry);
         }
         changed.push_back(engine::makeStatus(st, entry, settings));
+        entry.downloading = st.state == lt::torrent_status::downloading && !(st.flags & lt::torrent_flags::paused);
         checkSeedingGoals(st, entry);
         // A named peer that refused us (it was still checking, say) is retried every 5 s, not after
         // libtorrent's 60 s reconnect delay.
@@ -278,21 +375,8 @@ void LocalSession::Impl::onStateUpdate(const std::vector<lt::torrent_status>& st
             event.ids.push_back(status.id);
             snapshots[status.id] = std::move(status);
         }
-        SessionTotals& t = totals;
-        t.downloadRate = t.uploadRate = t.peers = 0;
-        t.downloadedThisRun = removedDownloaded;
-        t.uploadedThisRun = removedUploaded;
-        for (const auto& [sid, s] : snapshots) {
-            t.downloadRate += s.downloadRate;
-            t.uploadRate += s.uploadRate;
-            t.peers += s.peers;
-            t.downloadedThisRun += s.downloadedThisRun;
-            t.uploadedThisRun += s.uploadedThisRun;
-        }
-        t.torrents = static_cast<int>(snapshots.size());
-        t.allTimeDownloaded = statsAtStart.allTimeDownloaded + t.downloadedThisRun;
-        t.allTimeUploaded = statsAtStart.allTimeUploaded + t.uploadedThisRun;
     }
+    recomputeTotals();
     emit(event);
 }
 

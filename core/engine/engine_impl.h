@@ -23,6 +23,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "engine/engine_queue.h"
+#include "shoal/event_hub.h"
 #include "shoal/local_session.h"
 #include "store/store.h"
 
@@ -32,10 +34,28 @@ namespace engine {
 
 using Clock = std::chrono::steady_clock;
 
+// This run's payload in one direction, read from libtorrent's total_payload_* counters, which start
+// again from zero each time a torrent is resumed (and whose all_time_* lose the bytes of the second a
+// pause cuts short): counted here by deltas, so that it never goes back.
+struct TransferCounter {
+    std::int64_t total = 0;      // this run
+    std::int64_t lastSeen = 0;   // libtorrent's counter at the last reading
+    std::int64_t persisted = 0;  // `total` when the history was last written
+    void observe(std::int64_t now) {
+        total += now >= lastSeen ? now - lastSeen : now;
+        lastSeen = now;
+    }
+};
+
 // What the engine knows of one torrent beyond libtorrent's own state.
 struct TorrentEntry {
     store::TorrentRow row;              // persisted columns, kept current and re-put on change
     lt::torrent_handle handle;          // invalid until add_torrent_alert
+    // Set while libtorrent has the add in hand (async_add_torrent until add_torrent_alert). What the
+    // user changes meanwhile is kept in the row at once and applied to the handle when it comes.
+    bool addPending = false;
+    std::vector<std::function<void(TorrentEntry&)>> untilAdded;
+    std::shared_ptr<const lt::torrent_info> info;  // the metadata given to the add, if any (file checks)
     // "ip:port" peers the user named. libtorrent ignores connect_peer while a torrent is paused (as queued
     // and restored torrents are at first), so they are connected again whenever it starts.
     std::vector<std::string> directPeers;
@@ -43,8 +63,20 @@ struct TorrentEntry {
     std::string error;                  // sticky error (files missing, disk) until resume/recheck
     std::int64_t totalSize = 0;         // payload size, read once the metadata is known (ticks lack it)
     int hashFailures = 0;
+    TransferCounter downloaded, uploaded, wasted;
+    std::int64_t allTimeDownloadedBefore = 0;  // all-time counters at the start of this run
+    std::int64_t allTimeUploadedBefore = 0;
+    std::int64_t allTimeDownloaded() const { return allTimeDownloadedBefore + downloaded.total; }
+    std::int64_t allTimeUploaded() const { return allTimeUploadedBefore + uploaded.total; }
+    void observe(const lt::torrent_status& st) {
+        downloaded.observe(st.total_payload_download);
+        uploaded.observe(st.total_payload_upload);
+        wasted.observe(st.total_failed_bytes + st.total_redundant_bytes);
+    }
     bool finishedThisRun = false;
+    bool downloading = false;  // at the last state update; its resume data is then saved every second
     bool removing = false;
+    RemoveMode removeMode = RemoveMode::KeepData;  // what removing asked for
     bool checkedAfterRejectedResume = false;
 };
 
@@ -62,9 +94,10 @@ std::string toHex(const lt::sha256_hash& hash);
 InfoHashes hashesOf(const lt::info_hash_t& hashes);
 Result<lt::tcp::endpoint> parseEndpoint(const std::string& text);  // "ip:port" or "[v6]:port"
 
-// lt::torrent_status + Shoal's entry -> the snapshot front ends see.
-TorrentStatus makeStatus(const lt::torrent_status& st, const TorrentEntry& entry, const Settings& settings);
-TorrentDetails makeDetails(const lt::torrent_handle& handle, const TorrentEntry& entry, const Settings& settings);
+// lt::torrent_status + Shoal's entry -> the snapshot front ends see. Every status read goes through here
+// and is counted first (TorrentEntry::observe), so no reading of the transfer counters is skipped.
+TorrentStatus makeStatus(const lt::torrent_status& st, TorrentEntry& entry, const Settings& settings);
+TorrentDetails makeDetails(const lt::torrent_handle& handle, TorrentEntry& entry, const Settings& settings);
 
 }  // namespace engine
 
@@ -84,12 +117,7 @@ struct LocalSession::Impl {
     std::atomic<bool> stopped{false};
     int lockFd = -1;  // flock on the profile, held for the session's life
 
-    // Wake-ups of the engine thread (queueMutex).
-    std::mutex queueMutex;
-    std::condition_variable queueCv;
-    std::deque<std::function<void()>> commands;
-    bool alertsReady = false;
-    bool stopRequested = false;
+    engine::EngineQueue queue;  // the engine thread's inbox; knows which thread is the engine
 
     // What any thread may read (registryMutex); written by the engine, and by add() reserving an id.
     mutable std::shared_mutex registryMutex;
@@ -98,21 +126,20 @@ struct LocalSession::Impl {
     SessionTotals totals;
     TorrentId lastId = 0;
 
-    // Subscribers (subsMutex).
-    std::mutex subsMutex;
-    std::map<SubscriptionId, EventHandler> subscribers;
-    SubscriptionId nextSubscription = 1;
+    EventHub events;  // subscribers; handlers run on the engine thread
 
     // Engine thread only.
     std::map<TorrentId, engine::TorrentEntry> entries;
     int outstandingSaves = 0;
     engine::Clock::time_point nextTick{};
     engine::Clock::time_point nextResumeSave{};
+    engine::Clock::time_point nextDownloadingSave{};
     engine::Clock::time_point nextStatsSave{};
     bool altSpeedInForce = false;  // engine thread: the limits last applied were the alternative ones
     store::Statistics statsAtStart;
     std::int64_t removedDownloaded = 0;  // this run's payload of torrents removed since start
     std::int64_t removedUploaded = 0;
+    std::vector<store::TorrentTraffic> removedTraffic;  // their history not yet written
     int dhtNodesMetric = -1;
     std::map<std::string, TorrentId> pendingDeletes;  // best info-hash hex -> id, until files are deleted
     bool shuttingDown = false;
@@ -120,15 +147,22 @@ struct LocalSession::Impl {
     // engine_thread.cpp
     void start();
     void run();
-    void post(std::function<void()> command);
-    // Runs `fn` on the engine thread and waits (bounded) for its result.
+    void post(std::function<void()> command) { queue.post(std::move(command)); }
+    // Runs `fn` on the engine thread and waits (bounded) for its result; inline when already there.
     template <class T>
     Result<T> call(std::function<Result<T>()> fn);
+    // The exception boundary: libtorrent's handle calls throw (a torrent removed meanwhile, a libtorrent
+    // error); one failure is logged and, when it concerns a torrent, marks that torrent errored.
+    // The engine thread goes on either way.
+    void guarded(const char* what, const std::function<void()>& fn) noexcept;
+    void guardedOnTorrent(const char* what, TorrentId id, const std::function<void(engine::TorrentEntry&)>& fn) noexcept;
     void stopEngine();
+    void saveEverythingForShutdown();
     void tick();
     void saveResumeData(engine::TorrentEntry& entry, bool onlyIfModified);
     void saveAllResumeData(bool onlyIfModified);
-    void persistStatistics();
+    void persistStatistics();  // statistics, per-torrent counters and today's history
+    void recomputeTotals();    // the session's totals from every torrent's counters
 
     // events
     void emit(const Event& event);
@@ -138,6 +172,8 @@ struct LocalSession::Impl {
     void handleAlert(lt::alert* alert);
     void onStateUpdate(const std::vector<lt::torrent_status>& statuses);
     void onAdded(lt::add_torrent_alert* alert);
+    void adopt(engine::TorrentEntry& entry, const lt::torrent_handle& handle);
+    void resyncAfterDroppedAlerts(const std::string& dropped);
     void finishRemoval(TorrentId id);
 
     // torrent_lifecycle.cpp
@@ -158,9 +194,18 @@ struct LocalSession::Impl {
 
 template <class T>
 Result<T> LocalSession::Impl::call(std::function<Result<T>()> fn) {
+    static constexpr auto run = [](const std::function<Result<T>()>& f) -> Result<T> {
+        try {
+            return f();
+        } catch (const std::exception& e) {
+            return makeError(ErrorCode::Internal, e.what());
+        }
+    };
+    // An event handler (on the engine thread) asking for details must not wait on itself.
+    if (queue.onEngine()) return run(fn);
     auto promise = std::make_shared<std::promise<Result<T>>>();
     auto future = promise->get_future();
-    post([fn = std::move(fn), promise] { promise->set_value(fn()); });
+    post([fn = std::move(fn), promise] { promise->set_value(run(fn)); });
     if (future.wait_for(std::chrono::seconds(15)) != std::future_status::ready)
         return makeError(ErrorCode::Timeout, "the engine did not answer within 15 s");
     return future.get();
@@ -180,12 +225,29 @@ inline Error notFound(TorrentId id) { return makeError(ErrorCode::NotFound, "no 
 template <class Fn>
 Result<void> onTorrent(LocalSession::Impl* impl, TorrentId id, Fn fn) {
     if (!impl->exists(id)) return notFound(id);
-    impl->post([impl, id, fn = std::move(fn)]() mutable {
-        auto it = impl->entries.find(id);
-        if (it == impl->entries.end() || it->second.removing) return;
-        fn(it->second);
-    });
+    impl->post([impl, id, fn = std::move(fn)]() mutable { impl->guardedOnTorrent("command", id, fn); });
     return {};
+}
+
+// A change of one torrent, the one path every change takes: `change` updates the row (and returns true
+// if the row must be persisted), at once on the engine thread; `apply` puts it into libtorrent, now if
+// the torrent is added, else the moment it is (a stop sent right after an add is not lost).
+template <class Change, class Apply>
+Result<void> changeTorrent(LocalSession::Impl* impl, TorrentId id, Change change, Apply apply) {
+    return onTorrent(impl, id, [impl, change = std::move(change), apply = std::move(apply)](TorrentEntry& e) mutable {
+        if (change(e)) impl->putRow(e);
+        if (e.handle.is_valid()) apply(e);
+        else if (e.addPending) e.untilAdded.emplace_back(std::move(apply));
+    });
+}
+
+inline bool unchanged(TorrentEntry&) { return false; }
+
+// The torrent's metadata: libtorrent's once it has the torrent, else what the add was given (none for a
+// magnet whose metadata has not arrived).
+inline std::shared_ptr<const lt::torrent_info> metadataOf(const TorrentEntry& e) {
+    if (e.handle.is_valid()) return e.handle.torrent_file();
+    return e.info;
 }
 }  // namespace engine
 

@@ -4,6 +4,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <ctime>
+
 #include "engine/engine_impl.h"
 #include "engine/settings_mapping.h"
 
@@ -11,12 +13,38 @@ namespace shoal {
 
 using engine::Clock;
 
-void LocalSession::Impl::post(std::function<void()> command) {
-    {
-        std::lock_guard lock(queueMutex);
-        commands.push_back(std::move(command));
+void LocalSession::Impl::guarded(const char* what, const std::function<void()>& fn) noexcept {
+    try {
+        fn();
+    } catch (const std::exception& e) {
+        spdlog::error("engine: {} failed: {}", what, e.what());
+    } catch (...) {
+        spdlog::error("engine: {} failed with an unknown exception", what);
     }
-    queueCv.notify_one();
+}
+
+void LocalSession::Impl::guardedOnTorrent(const char* what, TorrentId id,
+                                          const std::function<void(engine::TorrentEntry&)>& fn) noexcept {
+    std::string failure;
+    try {
+        auto it = entries.find(id);
+        if (it == entries.end() || it->second.removing) return;
+        fn(it->second);
+        return;
+    } catch (const std::exception& e) {
+        failure = e.what();
+    } catch (...) {
+        failure = "unknown exception";
+    }
+    // Looked up again: the failing code may have been half-way through a removal.
+    guarded(what, [&] {
+        auto it = entries.find(id);
+        if (it == entries.end() || it->second.removing) {
+            spdlog::warn("torrent {}: {} failed: {}", id, what, failure);
+            return;
+        }
+        markErrored(it->second, std::string(what) + " failed: " + failure);
+    });
 }
 
 void LocalSession::Impl::start() {
@@ -33,46 +61,46 @@ void LocalSession::Impl::start() {
     }
     session = std::make_unique<lt::session>(std::move(params));
     session->set_peer_class_filter(engine::peerClassFilterForLimits());
-    session->set_alert_notify([this] {
-        // Called on libtorrent's network thread: only wake the engine thread.
-        {
-            std::lock_guard lock(queueMutex);
-            alertsReady = true;
-        }
-        queueCv.notify_one();
-    });
+    // Called on libtorrent's network thread: only wake the engine thread.
+    session->set_alert_notify([this] { queue.notifyAlerts(); });
     dhtNodesMetric = lt::find_metric_idx("dht.dht_nodes");
     statsAtStart = store->loadStatistics();
     statsAtStart.sessionsStarted += 1;
     store->putStatistics(statsAtStart);
 
-    restoreLibrary();
     const auto now = Clock::now();
     nextTick = now;
     nextResumeSave = now + std::chrono::seconds(settings.resumeSaveIntervalSeconds);
     nextStatsSave = now + std::chrono::seconds(30);
-    thread = std::thread([this] { run(); });
+    thread = std::thread([this] {
+        queue.bindToCurrentThread();
+        run();
+    });
+    // The library is restored on the engine thread like every other change, before open() returns, so
+    // that the first listing already has it.
+    auto restored = std::make_shared<std::promise<void>>();
+    auto done = restored->get_future();
+    post([this, restored] {
+        guarded("restoring the library", [this] { restoreLibrary(); });
+        restored->set_value();
+    });
+    done.wait();
 }
 
+// One exception boundary per unit of work: a command, an alert (in handleAlerts), a tick.
 void LocalSession::Impl::run() {
+    queue.assertOnEngine();
     for (;;) {
-        std::deque<std::function<void()>> batch;
-        bool alerts = false;
-        {
-            std::unique_lock lock(queueMutex);
-            queueCv.wait_until(lock, nextTick, [&] { return !commands.empty() || alertsReady || stopRequested; });
-            batch.swap(commands);
-            alerts = alertsReady;
-            alertsReady = false;
-            if (stopRequested && batch.empty()) break;
-        }
-        for (auto& command : batch) command();
-        if (alerts) handleAlerts();
-        if (Clock::now() >= nextTick) tick();
+        engine::EngineQueue::Batch batch = queue.wait(nextTick);
+        if (batch.stop) break;
+        for (auto& command : batch.commands) guarded("command", command);
+        if (batch.alerts) guarded("alert handling", [this] { handleAlerts(); });
+        if (Clock::now() >= nextTick) guarded("tick", [this] { tick(); });
     }
 }
 
 void LocalSession::Impl::tick() {
+    queue.assertOnEngine();
     const Settings settings = effectiveSettings();
     const auto now = Clock::now();
     nextTick = now + std::chrono::milliseconds(options.tickMs);
@@ -82,6 +110,14 @@ void LocalSession::Impl::tick() {
     if (now >= nextResumeSave) {
         nextResumeSave = now + std::chrono::seconds(settings.resumeSaveIntervalSeconds);
         saveAllResumeData(true);
+    } else if (now >= nextDownloadingSave) {
+        // A crash must cost seconds of a download, not the pieces since the last 10 s save: libtorrent
+        // trusts the resume data's bitfield and fetches again whatever it does not record. A save
+        // without the info dict is small, and the writer keeps only the newest per torrent.
+        nextDownloadingSave = now + std::chrono::seconds(1);
+        for (auto& [id, entry] : entries) {
+            if (entry.downloading) saveResumeData(entry, true);
+        }
     }
     // The alternative-speed schedule is checked every tick (a localtime_r call) and applied on a flip.
     if (const bool alt = altSpeedActive(settings, engine::unixNow()); alt != altSpeedInForce) {
@@ -95,8 +131,11 @@ void LocalSession::Impl::tick() {
 }
 
 void LocalSession::Impl::saveResumeData(engine::TorrentEntry& entry, bool onlyIfModified) {
+    queue.assertOnEngine();
     if (!entry.handle.is_valid() || entry.removing) return;
-    lt::resume_data_flags_t flags = lt::torrent_handle::save_info_dict;
+    // Without the info dict: the library keeps the metainfo once (torrents.metainfo) and the resume data
+    // that is rewritten every few seconds stays a few hundred bytes.
+    lt::resume_data_flags_t flags{};
     if (onlyIfModified) flags |= lt::torrent_handle::only_if_modified;
     entry.handle.save_resume_data(flags);
     ++outstandingSaves;
@@ -109,12 +148,36 @@ void LocalSession::Impl::saveAllResumeData(bool onlyIfModified) {
 }
 
 void LocalSession::Impl::persistStatistics() {
-    store::Statistics stats = statsAtStart;
-    std::shared_lock lock(registryMutex);
-    stats.allTimeDownloaded += totals.downloadedThisRun;
-    stats.allTimeUploaded += totals.uploadedThisRun;
-    lock.unlock();
-    store->putStatistics(stats);
+    queue.assertOnEngine();
+    recomputeTotals();
+    store::TrafficUpdate update;
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char day[16];
+    std::strftime(day, sizeof day, "%Y-%m-%d", &utc);
+    update.day = day;
+    update.statistics = statsAtStart;
+    {
+        std::shared_lock lock(registryMutex);
+        update.statistics.allTimeDownloaded = totals.allTimeDownloaded;
+        update.statistics.allTimeUploaded = totals.allTimeUploaded;
+    }
+    update.torrents = std::move(removedTraffic);
+    removedTraffic.clear();
+    for (auto& [id, entry] : entries) {
+        const std::int64_t down = entry.downloaded.total - entry.downloaded.persisted;
+        const std::int64_t up = entry.uploaded.total - entry.uploaded.persisted;
+        if (down == 0 && up == 0) continue;
+        entry.downloaded.persisted = entry.downloaded.total;
+        entry.uploaded.persisted = entry.uploaded.total;
+        update.torrents.push_back({id, entry.allTimeDownloaded(), entry.allTimeUploaded(), down, up});
+    }
+    for (const auto& t : update.torrents) {
+        update.downloaded += t.downloaded;
+        update.uploaded += t.uploaded;
+    }
+    store->putTraffic(std::move(update));
 }
 
 // Shutdown: pause, save every torrent's resume data, wait for the last save (bounded), write it all.
@@ -124,28 +187,11 @@ void LocalSession::Impl::stopEngine() {
     auto done = std::make_shared<std::promise<void>>();
     auto future = done->get_future();
     post([this, done] {
-        shuttingDown = true;
-        session->pause();
-        saveAllResumeData(false);
-        const auto deadline = Clock::now() + std::chrono::seconds(20);
-        while (outstandingSaves > 0 && Clock::now() < deadline) {
-            // The alert loop inside the engine thread: wait for the save alerts to arrive.
-            session->wait_for_alert(std::chrono::milliseconds(200));
-            handleAlerts();
-        }
-        if (outstandingSaves > 0) spdlog::warn("shutdown: {} resume saves did not arrive in time", outstandingSaves);
-        const std::vector<char> state = lt::write_session_params_buf(session->session_state(lt::session_handle::save_dht_state),
-                                                                     lt::session_handle::save_dht_state);
-        store->putSetting("dht_state", engine::toHex(std::string(state.begin(), state.end())));
-        persistStatistics();
+        guarded("shutdown", [this] { saveEverythingForShutdown(); });
         done->set_value();
     });
     future.wait();
-    {
-        std::lock_guard lock(queueMutex);
-        stopRequested = true;
-    }
-    queueCv.notify_one();
+    queue.requestStop();
     thread.join();
     session->set_alert_notify([] {});
     // The session's destructor sends tracker "stopped" events; it is bounded by stop_tracker_timeout.
@@ -153,13 +199,37 @@ void LocalSession::Impl::stopEngine() {
     store->flush();
 }
 
-void LocalSession::Impl::emit(const Event& event) {
-    std::vector<EventHandler> handlers;
-    {
-        std::lock_guard lock(subsMutex);
-        for (const auto& [id, handler] : subscribers) handlers.push_back(handler);
+void LocalSession::Impl::saveEverythingForShutdown() {
+    queue.assertOnEngine();
+    shuttingDown = true;
+    session->pause();
+    saveAllResumeData(false);
+    const auto deadline = Clock::now() + std::chrono::seconds(20);
+    while (outstandingSaves > 0 && Clock::now() < deadline) {
+        // The alert loop inside the engine thread: wait for the save alerts to arrive.
+        session->wait_for_alert(std::chrono::milliseconds(200));
+        handleAlerts();
     }
-    for (const auto& handler : handlers) handler(event);
+    if (outstandingSaves > 0) spdlog::warn("shutdown: {} resume saves did not arrive in time", outstandingSaves);
+    // The last reading of every torrent's counters, after the pause: the snapshots (which a front end
+    // may still read after shutdown) and the statistics hold every byte of this run.
+    const Settings settings = effectiveSettings();
+    for (auto& [id, entry] : entries) {
+        if (!entry.handle.is_valid() || entry.removing) continue;
+        guardedOnTorrent("the last status", id, [&](engine::TorrentEntry& e) {
+            setSnapshot(engine::makeStatus(
+                e.handle.status(lt::torrent_handle::query_name | lt::torrent_handle::query_save_path), e, settings));
+        });
+    }
+    const std::vector<char> state = lt::write_session_params_buf(session->session_state(lt::session_handle::save_dht_state),
+                                                                 lt::session_handle::save_dht_state);
+    store->putSetting("dht_state", engine::toHex(std::string(state.begin(), state.end())));
+    persistStatistics();
+}
+
+void LocalSession::Impl::emit(const Event& event) {
+    queue.assertOnEngine();  // session.h promises handlers run on the engine thread
+    events.dispatch(event);
 }
 
 bool LocalSession::Impl::exists(TorrentId id) const {

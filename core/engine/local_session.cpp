@@ -66,7 +66,7 @@ Result<std::unique_ptr<LocalSession>> LocalSession::open(LocalSessionOptions opt
     impl->stored = stored;
     impl->effective = effective;
     impl->lockFd = lockFd;
-    if (impl->options.eventHandler) impl->subscribers.emplace(impl->nextSubscription++, impl->options.eventHandler);
+    if (impl->options.eventHandler) impl->events.add(impl->options.eventHandler);
     try {
         impl->start();
     } catch (const std::exception& e) {
@@ -111,8 +111,9 @@ Result<TorrentDetails> LocalSession::details(TorrentId id) {
     return impl->call<TorrentDetails>([impl, id]() -> Result<TorrentDetails> {
         auto it = impl->entries.find(id);
         if (it == impl->entries.end()) return makeError(ErrorCode::NotFound, "no torrent with id " + std::to_string(id));
-        if (!it->second.handle.is_valid()) {
+        if (!it->second.handle.is_valid()) {  // not in libtorrent (yet): what the snapshot says
             TorrentDetails details;
+            std::shared_lock lock(impl->registryMutex);
             if (auto snapshot = impl->snapshots.find(id); snapshot != impl->snapshots.end())
                 details.status = snapshot->second;
             return details;
@@ -128,6 +129,13 @@ Result<TorrentDetails> LocalSession::details(TorrentId id) {
 SessionTotals LocalSession::totals() const {
     std::shared_lock lock(impl_->registryMutex);
     return impl_->totals;
+}
+
+Result<std::vector<TrafficDay>> LocalSession::trafficHistory(TorrentId id, int days) {
+    if (days < 1) return makeError(ErrorCode::InvalidArgument, "days must be at least 1");
+    std::vector<TrafficDay> out;
+    for (const auto& d : impl_->store->loadTrafficHistory(id, days)) out.push_back({d.day, d.downloaded, d.uploaded});
+    return out;
 }
 
 Settings LocalSession::settings() const {
@@ -157,16 +165,8 @@ Result<void> LocalSession::applySettings(const Settings& settings) {
     return {};
 }
 
-SubscriptionId LocalSession::subscribe(EventHandler handler) {
-    std::lock_guard lock(impl_->subsMutex);
-    const SubscriptionId id = impl_->nextSubscription++;
-    impl_->subscribers.emplace(id, std::move(handler));
-    return id;
-}
+SubscriptionId LocalSession::subscribe(EventHandler handler) { return impl_->events.add(std::move(handler)); }
 
-void LocalSession::unsubscribe(SubscriptionId id) {
-    std::lock_guard lock(impl_->subsMutex);
-    impl_->subscribers.erase(id);
-}
+void LocalSession::unsubscribe(SubscriptionId id) { impl_->events.remove(id); }
 
 }  // namespace shoal

@@ -23,8 +23,12 @@ TorrentId idFromUserdata(const lt::client_data_t& data) {
 }
 
 TorrentId idFromHandle(const lt::torrent_handle& handle) {
-    if (!handle.is_valid()) return kNoTorrent;
-    return idFromUserdata(handle.userdata());
+    // userdata() throws once the torrent is gone from libtorrent (an alert that outlived its torrent).
+    try {
+        return idFromUserdata(handle.userdata());
+    } catch (const lt::system_error&) {
+        return kNoTorrent;
+    }
 }
 
 std::string toHex(const std::string& bytes) { return detail::toHex(bytes.data(), bytes.size()); }
@@ -92,7 +96,8 @@ std::string peerFlags(const lt::peer_info& p) {
 
 }  // namespace
 
-TorrentStatus makeStatus(const lt::torrent_status& st, const TorrentEntry& entry, const Settings& settings) {
+TorrentStatus makeStatus(const lt::torrent_status& st, TorrentEntry& entry, const Settings& settings) {
+    entry.observe(st);
     TorrentStatus s;
     const store::TorrentRow& row = entry.row;
     s.id = row.id;
@@ -116,11 +121,11 @@ TorrentStatus makeStatus(const lt::torrent_status& st, const TorrentEntry& entry
     else s.totalSize = entry.totalSize;
     s.totalWanted = st.total_wanted;
     s.totalWantedDone = st.total_wanted_done;
-    s.downloadedThisRun = st.total_payload_download;
-    s.uploadedThisRun = st.total_payload_upload;
-    s.allTimeDownloaded = st.all_time_download;
-    s.allTimeUploaded = st.all_time_upload;
-    s.wasted = st.total_failed_bytes + st.total_redundant_bytes;
+    s.downloadedThisRun = entry.downloaded.total;
+    s.uploadedThisRun = entry.uploaded.total;
+    s.allTimeDownloaded = entry.allTimeDownloaded();
+    s.allTimeUploaded = entry.allTimeUploaded();
+    s.wasted = entry.wasted.total;
     s.hashFailures = entry.hashFailures;
     s.downloadRate = st.download_payload_rate;
     s.uploadRate = st.upload_payload_rate;
@@ -130,8 +135,8 @@ TorrentStatus makeStatus(const lt::torrent_status& st, const TorrentEntry& entry
     s.swarmPeers = st.num_incomplete;
     if (s.state == TorrentState::Downloading && st.download_payload_rate > 0)
         s.etaSeconds = (st.total_wanted - st.total_wanted_done) / st.download_payload_rate;
-    const std::int64_t base = st.all_time_download > 0 ? st.all_time_download : st.total_wanted_done;
-    s.ratio = base > 0 ? static_cast<double>(st.all_time_upload) / static_cast<double>(base) : 0.0;
+    const std::int64_t base = s.allTimeDownloaded > 0 ? s.allTimeDownloaded : st.total_wanted_done;
+    s.ratio = base > 0 ? static_cast<double>(s.allTimeUploaded) / static_cast<double>(base) : 0.0;
     s.queuePosition = static_cast<int>(st.queue_position);
     s.downloadLimit = row.downloadLimit;
     s.uploadLimit = row.uploadLimit;
@@ -151,7 +156,7 @@ TorrentStatus makeStatus(const lt::torrent_status& st, const TorrentEntry& entry
     return s;
 }
 
-TorrentDetails makeDetails(const lt::torrent_handle& handle, const TorrentEntry& entry, const Settings& settings) {
+TorrentDetails makeDetails(const lt::torrent_handle& handle, TorrentEntry& entry, const Settings& settings) {
     TorrentDetails d;
     const lt::torrent_status st = handle.status(lt::torrent_handle::query_pieces | lt::torrent_handle::query_name |
                                                 lt::torrent_handle::query_save_path);

@@ -92,64 +92,76 @@ Result<TorrentId> LocalSession::add(AddRequest request) {
 
 Result<void> LocalSession::remove(TorrentId id, RemoveMode mode) {
     Impl* impl = impl_.get();
-    if (!impl->exists(id)) return notFound(id);
-    impl->post([impl, id, mode] {
-        auto it = impl->entries.find(id);
-        if (it == impl->entries.end()) return;
-        TorrentEntry& entry = it->second;
-        if (!entry.handle.is_valid()) return impl->finishRemoval(id);  // never reached libtorrent
+    // A second remove of the same torrent finds it removing and is ignored (onTorrent).
+    return onTorrent(impl, id, [impl, id, mode](TorrentEntry& entry) {
         entry.removing = true;
-        if (mode == RemoveMode::DeleteData) {
-            impl->pendingDeletes[entry.handle.info_hashes().get_best().to_string()] = id;
-            impl->session->remove_torrent(entry.handle, lt::session_handle::delete_files);
-        } else {
-            impl->session->remove_torrent(entry.handle);
+        entry.removeMode = mode;
+        if (entry.addPending) return;  // adopt() takes it out when libtorrent has it
+        if (!entry.handle.is_valid()) return impl->finishRemoval(id);  // never reached libtorrent
+        try {
+            entry.observe(entry.handle.status({}));  // its last bytes count in the session's totals
+            if (mode == RemoveMode::DeleteData) {
+                impl->pendingDeletes[entry.handle.info_hashes().get_best().to_string()] = id;
+                impl->session->remove_torrent(entry.handle, lt::session_handle::delete_files);
+            } else {
+                impl->session->remove_torrent(entry.handle);
+            }
+        } catch (const lt::system_error&) {
+            impl->finishRemoval(id);  // gone from libtorrent already: nothing of it is left to remove
         }
     });
-    return {};
 }
 
 Result<void> LocalSession::pause(TorrentId id) {
-    Impl* impl = impl_.get();
-    return onTorrent(impl, id, [impl](TorrentEntry& e) {
-        e.row.userPaused = true;
-        if (!e.handle.is_valid()) return;
-        e.handle.unset_flags(lt::torrent_flags::auto_managed);
-        e.handle.pause(lt::torrent_handle::graceful_pause);
-        impl->putRow(e);
-    });
+    return engine::changeTorrent(
+        impl_.get(), id,
+        [](TorrentEntry& e) {
+            e.row.userPaused = true;
+            return true;
+        },
+        [](TorrentEntry& e) {
+            e.handle.unset_flags(lt::torrent_flags::auto_managed);
+            e.handle.pause(lt::torrent_handle::graceful_pause);
+        });
 }
 
 Result<void> LocalSession::resume(TorrentId id) {
-    Impl* impl = impl_.get();
-    return onTorrent(impl, id, [impl](TorrentEntry& e) {
-        if (!e.handle.is_valid()) return;
-        e.error.clear();
-        e.row.userPaused = false;
-        e.handle.clear_error();
-        // A full disk puts a torrent in upload mode; libtorrent leaves it only by itself, after
-        // optimistic_disk_retry. A user who starts it again (room freed) means "try now".
-        e.handle.unset_flags(lt::torrent_flags::upload_mode);
-        // Back under the queue's management; it starts now and the queue pauses it if over its limits.
-        e.handle.set_flags(lt::torrent_flags::auto_managed);
-        e.handle.resume();
-        impl->putRow(e);
-    });
+    return engine::changeTorrent(
+        impl_.get(), id,
+        [](TorrentEntry& e) {
+            e.error.clear();
+            e.row.userPaused = false;
+            return true;
+        },
+        [](TorrentEntry& e) {
+            // Read before resume() starts libtorrent's counters from zero again.
+            e.observe(e.handle.status({}));
+            e.handle.clear_error();
+            // A full disk puts a torrent in upload mode; libtorrent leaves it only by itself, after
+            // optimistic_disk_retry. A user who starts it again (room freed) means "try now".
+            e.handle.unset_flags(lt::torrent_flags::upload_mode);
+            // Back under the queue's management; it starts now and the queue pauses it if over its limits.
+            e.handle.set_flags(lt::torrent_flags::auto_managed);
+            e.handle.resume();
+        });
 }
 
 Result<void> LocalSession::recheck(TorrentId id) {
-    return onTorrent(impl_.get(), id, [](TorrentEntry& e) {
-        if (!e.handle.is_valid()) return;
-        e.error.clear();
-        e.handle.clear_error();
-        e.handle.unset_flags(lt::torrent_flags::upload_mode);  // as in resume(): a full disk's mode
-        e.handle.force_recheck();
-    });
+    return engine::changeTorrent(
+        impl_.get(), id,
+        [](TorrentEntry& e) {
+            e.error.clear();
+            return false;
+        },
+        [](TorrentEntry& e) {
+            e.handle.clear_error();
+            e.handle.unset_flags(lt::torrent_flags::upload_mode);  // as in resume(): a full disk's mode
+            e.handle.force_recheck();
+        });
 }
 
 Result<void> LocalSession::reannounce(TorrentId id) {
-    return onTorrent(impl_.get(), id, [](TorrentEntry& e) {
-        if (!e.handle.is_valid()) return;
+    return engine::changeTorrent(impl_.get(), id, engine::unchanged, [](TorrentEntry& e) {
         e.handle.force_reannounce();
         e.handle.force_dht_announce();
     });
@@ -161,16 +173,15 @@ Result<void> LocalSession::moveStorage(TorrentId id, const std::string& newSaveP
     const auto absolute = std::filesystem::path(newSavePath).lexically_normal();
     std::filesystem::create_directories(absolute, ec);
     if (ec) return makeError(ErrorCode::Io, "cannot create " + absolute.string() + ": " + ec.message());
-    Impl* impl = impl_.get();
-    return onTorrent(impl, id, [impl, path = absolute.string()](TorrentEntry& e) {
-        if (!e.handle.is_valid()) return;
-        // The user chose its place: it no longer moves by itself when it finishes.
-        if (!e.row.finalSavePath.empty()) {
+    return engine::changeTorrent(
+        impl_.get(), id,
+        [](TorrentEntry& e) {
+            // The user chose its place: it no longer moves by itself when it finishes.
+            if (e.row.finalSavePath.empty()) return false;
             e.row.finalSavePath.clear();
-            impl->putRow(e);
-        }
-        e.handle.move_storage(path, lt::move_flags_t::dont_replace);
-    });
+            return true;
+        },
+        [path = absolute.string()](TorrentEntry& e) { e.handle.move_storage(path, lt::move_flags_t::dont_replace); });
 }
 
 Result<void> LocalSession::renameFile(TorrentId id, int fileIndex, const std::string& newPath) {
@@ -179,16 +190,17 @@ Result<void> LocalSession::renameFile(TorrentId id, int fileIndex, const std::st
     Impl* impl = impl_.get();
     auto done = impl->call<std::monostate>([impl, id, fileIndex, newPath]() -> Result<std::monostate> {
         auto it = impl->entries.find(id);
-        if (it == impl->entries.end() || !it->second.handle.is_valid()) return notFound(id);
-        auto info = it->second.handle.torrent_file();
+        if (it == impl->entries.end() || it->second.removing) return notFound(id);
+        const auto info = engine::metadataOf(it->second);
         if (!info) return makeError(ErrorCode::InvalidArgument, "the torrent has no metadata yet");
         if (fileIndex < 0 || fileIndex >= info->num_files())
             return makeError(ErrorCode::NotFound, "no file with index " + std::to_string(fileIndex));
-        it->second.handle.rename_file(lt::file_index_t(fileIndex), newPath);
         return std::monostate{};
     });
     if (!done) return done.error();
-    return {};
+    return engine::changeTorrent(impl, id, engine::unchanged, [fileIndex, newPath](TorrentEntry& e) {
+        e.handle.rename_file(lt::file_index_t(fileIndex), newPath);
+    });
 }
 
 }  // namespace shoal

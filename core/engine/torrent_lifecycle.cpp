@@ -21,6 +21,11 @@ Result<lt::add_torrent_params> paramsFromStored(const store::StoredTorrent& stor
     lt::error_code ec;
     if (!stored.resumeData.empty()) {
         lt::add_torrent_params params = lt::read_resume_data(stored.resumeData, ec);
+        if (!ec && !params.ti && !stored.row.metainfo.empty()) {
+            // Resume data is saved without the info dict: the metainfo comes from the row.
+            auto info = std::make_shared<lt::torrent_info>(stored.row.metainfo, ec, lt::from_span);
+            if (!ec) params.ti = std::move(info);
+        }
         if (!ec) return params;
         spdlog::warn("torrent {}: resume data unreadable ({}), starting from its metainfo", stored.row.id,
                      ec.message());
@@ -54,6 +59,7 @@ Result<lt::add_torrent_params> paramsFromStored(const store::StoredTorrent& stor
 }  // namespace
 
 void LocalSession::Impl::restoreLibrary() {
+    queue.assertOnEngine();
     const auto stored = store->loadTorrents();
     TorrentId maxId = store->maxTorrentId();
     for (const auto& item : stored) {
@@ -95,6 +101,7 @@ void LocalSession::Impl::restoreLibrary() {
         }
         addOnEngine(item.row.id, std::move(p), item.row, {});
     }
+    recomputeTotals();  // the all-time figures are there before the first tick
     std::unique_lock lock(registryMutex);
     lastId = std::max(lastId, maxId);
     spdlog::debug("library: {} torrents restored", stored.size());
@@ -103,9 +110,18 @@ void LocalSession::Impl::restoreLibrary() {
 // The row is already in the library (restored from it, or committed by add()).
 void LocalSession::Impl::addOnEngine(TorrentId id, lt::add_torrent_params params, store::TorrentRow row,
                                      std::vector<std::string> peers) {
+    queue.assertOnEngine();
     TorrentEntry& entry = entries[id];
     entry.row = std::move(row);
     entry.directPeers = std::move(peers);
+    entry.info = params.ti;
+    entry.addPending = true;
+    // The all-time counters go on from the larger of the library's and the resume data's (the library's
+    // are written every 30 s with the statistics, the resume data's when libtorrent saves).
+    entry.allTimeDownloadedBefore = std::max(params.total_downloaded, entry.row.allTimeDownloaded);
+    entry.allTimeUploadedBefore = std::max(params.total_uploaded, entry.row.allTimeUploaded);
+    params.total_downloaded = entry.allTimeDownloadedBefore;
+    params.total_uploaded = entry.allTimeUploadedBefore;
     const Settings settings = effectiveSettings();
     if (!settings.enablePex) params.flags |= lt::torrent_flags::disable_pex;
     params.userdata = engine::idToUserdata(id);
@@ -115,7 +131,12 @@ void LocalSession::Impl::addOnEngine(TorrentId id, lt::add_torrent_params params
     session->async_add_torrent(std::move(params));
 }
 
-void LocalSession::Impl::putRow(const TorrentEntry& entry) { store->putTorrent(entry.row); }
+void LocalSession::Impl::putRow(const TorrentEntry& entry) {
+    store::TorrentRow row = entry.row;
+    row.allTimeDownloaded = entry.allTimeDownloaded();  // never the stale value of the last full write
+    row.allTimeUploaded = entry.allTimeUploaded();
+    store->putTorrent(row);
+}
 
 // Only once the torrent transfers: a connection made while it is paused is ignored, and one made while it
 // checks is dropped when the check ends, after which libtorrent waits min_reconnect_time (60 s).
@@ -135,6 +156,7 @@ void LocalSession::Impl::connectDirectPeers(TorrentEntry& entry) {
 }
 
 void LocalSession::Impl::markErrored(TorrentEntry& entry, const std::string& message) {
+    queue.assertOnEngine();
     // The first error is the cause; libtorrent follows a full disk with one alert per failed block and
     // with consequences ("Bad address" from the mapped file). Kept until resume or recheck clears it.
     if (!entry.error.empty()) {
@@ -163,8 +185,8 @@ void LocalSession::Impl::checkSeedingGoals(const lt::torrent_status& st, Torrent
     const Settings settings = effectiveSettings();
     const auto ratioGoal = entry.row.ratioGoal ? entry.row.ratioGoal : settings.seedRatioGoal;
     const auto timeGoal = entry.row.seedTimeGoalSeconds ? entry.row.seedTimeGoalSeconds : settings.seedTimeGoalSeconds;
-    const std::int64_t base = st.all_time_download > 0 ? st.all_time_download : st.total_wanted_done;
-    const double ratio = base > 0 ? static_cast<double>(st.all_time_upload) / static_cast<double>(base) : 0.0;
+    const std::int64_t base = entry.allTimeDownloaded() > 0 ? entry.allTimeDownloaded() : st.total_wanted_done;
+    const double ratio = base > 0 ? static_cast<double>(entry.allTimeUploaded()) / static_cast<double>(base) : 0.0;
     std::string reached;
     if (ratioGoal && ratio >= *ratioGoal) reached = "ratio " + std::to_string(*ratioGoal) + " reached";
     if (timeGoal && st.seeding_duration.count() >= *timeGoal) reached = "seeding time reached";

@@ -24,7 +24,8 @@ void updateSnapshot(LocalSession::Impl* impl, TorrentId id, Fn fn) {
         if (it == impl->snapshots.end()) return;
         fn(it->second);
     }
-    impl->emit(Event{EventType::Changed, kNoTorrent, {id}, {}});
+    // Handlers run on the engine thread (session.h), whoever called.
+    impl->post([impl, id] { impl->emit(Event{EventType::Changed, kNoTorrent, {id}, {}}); });
 }
 
 }  // namespace
@@ -32,29 +33,32 @@ void updateSnapshot(LocalSession::Impl* impl, TorrentId id, Fn fn) {
 Result<void> LocalSession::setFilePriorities(TorrentId id, const std::vector<FilePriority>& priorities) {
     if (!impl_->exists(id)) return notFound(id);
     Impl* impl = impl_.get();
-    auto done = impl->call<std::monostate>([impl, id, priorities]() -> Result<std::monostate> {
+    auto checked = impl->call<std::monostate>([impl, id, priorities]() -> Result<std::monostate> {
         auto it = impl->entries.find(id);
-        if (it == impl->entries.end() || !it->second.handle.is_valid()) return notFound(id);
-        auto info = it->second.handle.torrent_file();
+        if (it == impl->entries.end() || it->second.removing) return notFound(id);
+        const auto info = engine::metadataOf(it->second);
         if (!info) return makeError(ErrorCode::InvalidArgument, "the torrent has no metadata yet");
         if (priorities.size() > static_cast<std::size_t>(info->num_files()))
             return makeError(ErrorCode::InvalidArgument, "more priorities than files");
-        auto current = it->second.handle.get_file_priorities();
-        for (std::size_t i = 0; i < priorities.size(); ++i)
-            current[i] = lt::download_priority_t(static_cast<std::uint8_t>(priorities[i]));
-        it->second.handle.prioritize_files(current);
-        impl->saveResumeData(it->second, false);
         return std::monostate{};
     });
-    if (!done) return done.error();
-    return {};
+    if (!checked) return checked.error();
+    return engine::changeTorrent(impl, id, engine::unchanged, [impl, priorities](TorrentEntry& e) {
+        auto current = e.handle.get_file_priorities();
+        if (current.size() < priorities.size()) current.resize(priorities.size(), lt::default_priority);
+        for (std::size_t i = 0; i < priorities.size(); ++i)
+            current[i] = lt::download_priority_t(static_cast<std::uint8_t>(priorities[i]));
+        e.handle.prioritize_files(current);
+        impl->saveResumeData(e, false);
+    });
 }
 
 Result<void> LocalSession::setSequential(TorrentId id, bool sequential) {
-    return onTorrent(impl_.get(), id, [sequential](TorrentEntry& e) {
-        if (!e.handle.is_valid()) return;
+    Impl* impl = impl_.get();
+    return engine::changeTorrent(impl, id, engine::unchanged, [impl, sequential](TorrentEntry& e) {
         if (sequential) e.handle.set_flags(lt::torrent_flags::sequential_download);
         else e.handle.unset_flags(lt::torrent_flags::sequential_download);
+        impl->saveResumeData(e, false);
     });
 }
 
@@ -65,14 +69,17 @@ Result<void> LocalSession::setLimits(TorrentId id, int downloadLimit, int upload
         s.downloadLimit = downloadLimit;
         s.uploadLimit = uploadLimit;
     });
-    return onTorrent(impl, id, [impl, downloadLimit, uploadLimit](TorrentEntry& e) {
-        e.row.downloadLimit = downloadLimit;
-        e.row.uploadLimit = uploadLimit;
-        impl->putRow(e);
-        if (!e.handle.is_valid()) return;
-        e.handle.set_download_limit(downloadLimit > 0 ? downloadLimit : -1);
-        e.handle.set_upload_limit(uploadLimit > 0 ? uploadLimit : -1);
-    });
+    return engine::changeTorrent(
+        impl, id,
+        [downloadLimit, uploadLimit](TorrentEntry& e) {
+            e.row.downloadLimit = downloadLimit;
+            e.row.uploadLimit = uploadLimit;
+            return true;
+        },
+        [downloadLimit, uploadLimit](TorrentEntry& e) {
+            e.handle.set_download_limit(downloadLimit > 0 ? downloadLimit : -1);
+            e.handle.set_upload_limit(uploadLimit > 0 ? uploadLimit : -1);
+        });
 }
 
 Result<void> LocalSession::setSeedingGoals(TorrentId id, std::optional<double> ratio,
@@ -88,9 +95,7 @@ Result<void> LocalSession::setSeedingGoals(TorrentId id, std::optional<double> r
 }
 
 Result<void> LocalSession::moveInQueue(TorrentId id, QueueMove move) {
-    Impl* impl = impl_.get();
-    return onTorrent(impl, id, [move](TorrentEntry& e) {
-        if (!e.handle.is_valid()) return;
+    return engine::changeTorrent(impl_.get(), id, engine::unchanged, [move](TorrentEntry& e) {
         switch (move) {
             case QueueMove::Top: e.handle.queue_position_top(); break;
             case QueueMove::Up: e.handle.queue_position_up(); break;
@@ -120,8 +125,7 @@ Result<void> LocalSession::setTags(TorrentId id, const std::vector<std::string>&
 
 Result<void> LocalSession::addTrackers(TorrentId id, const std::vector<std::string>& urls) {
     Impl* impl = impl_.get();
-    return onTorrent(impl, id, [impl, urls](TorrentEntry& e) {
-        if (!e.handle.is_valid()) return;
+    return engine::changeTorrent(impl, id, engine::unchanged, [impl, urls](TorrentEntry& e) {
         const auto existing = e.handle.trackers();
         int tier = 0;
         for (const auto& t : existing) tier = std::max(tier, static_cast<int>(t.tier) + 1);
@@ -141,8 +145,7 @@ Result<void> LocalSession::replaceTrackers(TorrentId id, const std::vector<std::
         if (url.empty()) return makeError(ErrorCode::InvalidArgument, "empty tracker URL");
     }
     Impl* impl = impl_.get();
-    return onTorrent(impl, id, [impl, urls](TorrentEntry& e) {
-        if (!e.handle.is_valid()) return;
+    return engine::changeTorrent(impl, id, engine::unchanged, [impl, urls](TorrentEntry& e) {
         std::vector<lt::announce_entry> entries;
         for (const auto& url : urls) {
             lt::announce_entry entry(url);

@@ -2,6 +2,7 @@
 // extensions carry what Transmission's protocol cannot); a poller thread keeps a snapshot cache and turns
 // what changed into events.
 #include "shoal/remote_session.h"
+#include "shoal/event_hub.h"
 
 #include <spdlog/spdlog.h>
 
@@ -57,9 +58,7 @@ struct RemoteSession::Impl {
     SessionTotals lastTotals;
     Settings lastSettings;
 
-    std::mutex subsMutex;
-    std::map<SubscriptionId, EventHandler> subscribers;
-    SubscriptionId nextSubscription = 1;
+    EventHub events;  // handlers run on the poller thread
 
     std::thread thread;
     std::mutex stopMutex;
@@ -103,14 +102,7 @@ struct RemoteSession::Impl {
         return {};
     }
 
-    void emit(const Event& event) {
-        std::vector<EventHandler> handlers;
-        {
-            std::lock_guard lock(subsMutex);
-            for (const auto& [id, handler] : subscribers) handlers.push_back(handler);
-        }
-        for (const auto& handler : handlers) handler(event);
-    }
+    void emit(const Event& event) { events.dispatch(event); }
 
     // Reads torrents (all, or the recently active ones) and totals; events unless `quiet` (at connect).
     Result<void> poll(HttpClient& client, bool full, bool quiet) {
@@ -206,7 +198,7 @@ Result<std::unique_ptr<RemoteSession>> RemoteSession::connect(RemoteSessionOptio
                                                          "): RemoteSession needs its shoal-* extensions");
     if (auto s = settingsFromJson(dumpJson((*hello)["shoal_settings"]))) impl->lastSettings = s.value();
     if (auto first = impl->poll(*impl->poller, true, true); !first) return first.error();
-    if (options.eventHandler) impl->subscribers.emplace(impl->nextSubscription++, options.eventHandler);
+    if (options.eventHandler) impl->events.add(options.eventHandler);
     Impl* raw = impl.get();
     impl->thread = std::thread([raw] { raw->pollLoop(); });
     return std::unique_ptr<RemoteSession>(new RemoteSession(std::move(impl)));
@@ -400,16 +392,24 @@ Settings RemoteSession::effectiveSettings() const {
     return settings();  // a daemon from before the key, or unreachable: the stored ones are the best guess
 }
 
-SubscriptionId RemoteSession::subscribe(EventHandler handler) {
-    std::lock_guard lock(impl_->subsMutex);
-    const SubscriptionId id = impl_->nextSubscription++;
-    impl_->subscribers.emplace(id, std::move(handler));
-    return id;
-}
+SubscriptionId RemoteSession::subscribe(EventHandler handler) { return impl_->events.add(std::move(handler)); }
 
-void RemoteSession::unsubscribe(SubscriptionId id) {
-    std::lock_guard lock(impl_->subsMutex);
-    impl_->subscribers.erase(id);
+void RemoteSession::unsubscribe(SubscriptionId id) { impl_->events.remove(id); }
+
+Result<std::vector<TrafficDay>> RemoteSession::trafficHistory(TorrentId id, int days) {
+    json params = {{"days", days}};
+    if (id != kNoTorrent) params["id"] = id;
+    auto got = impl_->command("shoal_traffic_history", params);
+    if (!got) return got.error();
+    std::vector<TrafficDay> out;
+    try {
+        for (const auto& d : got->at("days"))
+            out.push_back(TrafficDay{d.at("day").get<std::string>(), d.at("downloaded_bytes").get<std::int64_t>(),
+                                     d.at("uploaded_bytes").get<std::int64_t>()});
+    } catch (const json::exception& e) {
+        return makeError(ErrorCode::Network, std::string("malformed traffic history: ") + e.what());
+    }
+    return out;
 }
 
 }  // namespace shoal

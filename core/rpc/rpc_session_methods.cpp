@@ -223,6 +223,31 @@ MethodResult sessionSet(const json& a, RpcContext& ctx) {
     return {};
 }
 
+// Shoal's own: the library's daily traffic history, of one torrent ("id") or of all ("id" absent).
+MethodResult trafficHistory(const json& args, RpcContext& ctx) {
+    TorrentId id = kNoTorrent;
+    int days = 30;
+    if (args.contains("id")) {
+        if (!args["id"].is_number_integer() || args["id"].get<std::int64_t>() < 1)
+            return MethodResult::fail(kInvalidParams, "\"id\" must be a torrent id");
+        id = args["id"].get<TorrentId>();
+    }
+    if (args.contains("days")) {
+        if (!args["days"].is_number_integer() || args["days"].get<std::int64_t>() < 1 ||
+            args["days"].get<std::int64_t>() > 100000)
+            return MethodResult::fail(kInvalidParams, "\"days\" must be an integer from 1 to 100000");
+        days = args["days"].get<int>();
+    }
+    auto history = ctx.session.trafficHistory(id, days);
+    if (!history) return MethodResult::fromError(history.error());
+    json list = json::array();
+    for (const auto& d : history.value())
+        list.push_back({{"day", d.day}, {"downloadedBytes", d.downloaded}, {"uploadedBytes", d.uploaded}});
+    MethodResult result;
+    result.arguments = {{"days", std::move(list)}};
+    return result;
+}
+
 MethodResult sessionStats(const json&, RpcContext& ctx) {
     const auto torrents = ctx.session.torrents();
     const SessionTotals t = ctx.session.totals();
@@ -317,6 +342,7 @@ void addSessionMethods(MethodTable& table) {
     table["session-get"] = sessionGet;
     table["session-set"] = sessionSet;
     table["session-stats"] = sessionStats;
+    table["shoal-traffic-history"] = trafficHistory;
     table["free-space"] = freeSpace;
     table["port-test"] = portTest;
     table["blocklist-update"] = blocklistUpdate;

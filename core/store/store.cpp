@@ -91,6 +91,17 @@ std::optional<std::string> Store::loadSetting(const std::string& key) {
     return query.text(0);
 }
 
+std::vector<TrafficDay> Store::loadTrafficHistory(TorrentId id, int days) {
+    std::lock_guard lock(impl_->readMutex);
+    std::vector<TrafficDay> out;
+    Statement query(impl_->reader->handle(),
+                    "SELECT day, downloaded, uploaded FROM (SELECT day, downloaded, uploaded FROM traffic_daily"
+                    " WHERE torrent_id = ?1 ORDER BY day DESC LIMIT ?2) ORDER BY day");
+    query.bind(1, id == kNoTorrent ? std::int64_t{0} : id).bind(2, std::int64_t{days});
+    while (query.step()) out.push_back(TrafficDay{query.text(0), query.integer(1), query.integer(2)});
+    return out;
+}
+
 Statistics Store::loadStatistics() {
     std::lock_guard lock(impl_->readMutex);
     Statistics stats;
@@ -134,6 +145,10 @@ Result<void> Store::commitSetting(const std::string& key, const std::string& val
     return impl_->writer->commit(PutSettingOp{key, value}, std::chrono::seconds(30));
 }
 void Store::putStatistics(const Statistics& statistics) { impl_->writer->enqueue(PutStatisticsOp{statistics}); }
+void Store::putMetainfo(TorrentId id, std::vector<char> metainfo) {
+    impl_->writer->enqueue(PutMetainfoOp{id, std::move(metainfo)});
+}
+void Store::putTraffic(TrafficUpdate update) { impl_->writer->enqueue(PutTrafficOp{std::move(update)}); }
 bool Store::flush() { return impl_->writer->flush(std::chrono::seconds(30)); }
 std::string Store::lastWriteError() { return impl_->writer->lastError(); }
 WriterStats Store::writerStats() { return impl_->writer->stats(); }

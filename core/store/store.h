@@ -54,6 +54,28 @@ struct Statistics {
     bool operator==(const Statistics&) const = default;
 };
 
+// Traffic counted since the last update, for the all-time counters and the daily history.
+struct TorrentTraffic {
+    TorrentId id = kNoTorrent;
+    std::int64_t allTimeDownloaded = 0;  // the torrent's counters now (torrents.all_time_*)
+    std::int64_t allTimeUploaded = 0;
+    std::int64_t downloaded = 0;         // added to today's history row
+    std::int64_t uploaded = 0;
+};
+struct TrafficUpdate {
+    std::string day;                     // 'YYYY-MM-DD' (UTC) the deltas are added to
+    Statistics statistics;               // the session's all-time counters now
+    std::vector<TorrentTraffic> torrents;
+    std::int64_t downloaded = 0;         // every torrent together (torrent_id 0), removed ones included
+    std::int64_t uploaded = 0;
+};
+struct TrafficDay {
+    std::string day;
+    std::int64_t downloaded = 0;
+    std::int64_t uploaded = 0;
+    bool operator==(const TrafficDay&) const = default;
+};
+
 // What the writer has done, for tests and diagnostics.
 struct WriterStats {
     std::uint64_t batchesCommitted = 0;
@@ -78,15 +100,22 @@ public:
     std::optional<std::string> loadSetting(const std::string& key);
     Statistics loadStatistics();
     TorrentId maxTorrentId();                   // 0 if none; ids are never reused
+    // The daily history of one torrent (kNoTorrent = every torrent together), oldest first, the last
+    // `days` days that have traffic.
+    std::vector<TrafficDay> loadTrafficHistory(TorrentId id, int days);
     int schemaVersion();
 
-    // Queued writes (writer thread). putTorrent inserts or replaces the row but keeps its resume data.
+    // Queued writes (writer thread). putTorrent inserts the row, or updates every column of it but its
+    // metainfo (written once, with the insert or by putMetainfo) and its resume data.
     void putTorrent(const TorrentRow& row);
+    void putMetainfo(TorrentId id, std::vector<char> metainfo);  // a magnet's metadata, once it arrives
     // onCommitted runs on the writer thread once the data (or a newer save that replaced it) is committed.
     void putResumeData(TorrentId id, std::vector<char> resumeData, std::function<void()> onCommitted = {});
     void removeTorrent(TorrentId id);  // the row and its resume data
     void putSetting(const std::string& key, const std::string& value);
     void putStatistics(const Statistics& statistics);
+    // The statistics, each torrent's all-time counters and today's history, in one transaction.
+    void putTraffic(TrafficUpdate update);
 
     // Acknowledged writes, for requests that must not answer success unless the library has them (adding
     // a torrent, changing settings): committed before they return, or an error with SQLite's reason

@@ -35,7 +35,10 @@ struct PutResumeOp {
 struct RemoveOp { TorrentId id; };
 struct PutSettingOp { std::string key, value; };
 struct PutStatisticsOp { Statistics statistics; };
-using WriteOp = std::variant<PutTorrentOp, PutResumeOp, RemoveOp, PutSettingOp, PutStatisticsOp>;
+struct PutTrafficOp { TrafficUpdate update; };
+struct PutMetainfoOp { TorrentId id; std::vector<char> metainfo; };
+using WriteOp =
+    std::variant<PutTorrentOp, PutResumeOp, RemoveOp, PutSettingOp, PutStatisticsOp, PutTrafficOp, PutMetainfoOp>;
 
 class StoreWriter {
 public:
@@ -67,7 +70,14 @@ private:
     void push(Queued item);                                      // under mutex_
     void finishBatch(std::vector<Queued>& batch, std::uint64_t generation, const std::string& error);
     std::string apply(const std::vector<Queued>& batch);  // one transaction; "" when committed
-    bool applyOne(const WriteOp& op);
+    bool applyOne(const WriteOp& op);  // dispatched by type (std::visit) to one of these
+    bool apply(const PutTorrentOp& op);
+    bool apply(const PutResumeOp& op);
+    bool apply(const RemoveOp& op);
+    bool apply(const PutSettingOp& op);
+    bool apply(const PutStatisticsOp& op);
+    bool apply(const PutTrafficOp& op);
+    bool apply(const PutMetainfoOp& op);
 
     Database db_;
     std::mutex mutex_;

@@ -132,6 +132,73 @@ TEST(LibraryStore, ResumeWritesForOneTorrentCoalesce) {
     EXPECT_EQ(store->loadTorrents()[0].resumeData, std::vector<char>(100, static_cast<char>((kWrites - 1) % 128)));
 }
 
+// The info dict is written once: a change of a torrent's options leaves the stored metainfo alone, and only
+// putMetainfo (a magnet's metadata arriving) replaces it.
+TEST(LibraryStore, RowUpdatesDoNotRewriteTheMetainfo) {
+    TempDir dir;
+    auto store = openStore(dir.path() / "shoal.db");
+    store->putTorrent(fullRow(1));
+    TorrentRow changed = fullRow(1);
+    changed.downloadLimit = 5;
+    changed.metainfo = {'x'};
+    store->putTorrent(changed);
+    store->flush();
+    auto loaded = store->loadTorrents();
+    ASSERT_EQ(loaded.size(), 1u);
+    EXPECT_EQ(loaded[0].row.downloadLimit, 5);
+    EXPECT_EQ(loaded[0].row.metainfo, fullRow(1).metainfo);
+    store->putMetainfo(1, {'d', 'e'});
+    store->flush();
+    EXPECT_EQ(store->loadTorrents()[0].row.metainfo, (std::vector<char>{'d', 'e'}));
+}
+
+TEST(LibraryStore, TrafficAddsUpPerDayAndKeepsRemovedTorrentsHistory) {
+    TempDir dir;
+    auto store = openStore(dir.path() / "shoal.db");
+    store->putTorrent(fullRow(1));
+    store::TrafficUpdate first;
+    first.day = "2026-12-01";
+    first.statistics = {1000, 10, 1};
+    first.torrents = {{1, 1000, 10, 1000, 10}};
+    first.downloaded = 1000;
+    first.uploaded = 10;
+    store->putTraffic(first);
+    store::TrafficUpdate second = first;
+    second.statistics = {1500, 30, 1};
+    second.torrents = {{1, 1500, 30, 500, 20}};
+    second.downloaded = 500;
+    second.uploaded = 20;
+    store->putTraffic(second);
+    store::TrafficUpdate nextDay = second;
+    nextDay.day = "2026-12-02";
+    nextDay.torrents = {{1, 1600, 30, 100, 0}};
+    nextDay.downloaded = 100;
+    nextDay.uploaded = 0;
+    store->removeTorrent(1);
+    store->putTraffic(nextDay);
+    store->flush();
+
+    using store::TrafficDay;
+    EXPECT_EQ(store->loadTrafficHistory(1, 30),
+              (std::vector<TrafficDay>{{"2026-12-01", 1500, 30}, {"2026-12-02", 100, 0}}));
+    EXPECT_EQ(store->loadTrafficHistory(kNoTorrent, 1), (std::vector<TrafficDay>{{"2026-12-02", 100, 0}}));
+    EXPECT_EQ(store->loadStatistics().allTimeDownloaded, 1500);
+}
+
+TEST(LibraryStore, TrafficUpdatesTheTorrentsCounters) {
+    TempDir dir;
+    auto store = openStore(dir.path() / "shoal.db");
+    store->putTorrent(fullRow(1));
+    store::TrafficUpdate update;
+    update.day = "2026-12-01";
+    update.torrents = {{1, 123456789 + 5, 987654321 + 7, 5, 7}};
+    store->putTraffic(update);
+    store->flush();
+    const auto row = store->loadTorrents().at(0).row;
+    EXPECT_EQ(row.allTimeDownloaded, 123456789 + 5);
+    EXPECT_EQ(row.allTimeUploaded, 987654321 + 7);
+}
+
 // A library written by each older release opens, keeps its data and reaches the current schema.
 TEST(LibraryMigration, EveryOldVersionMigratesWithItsData) {
     for (int version = 0; version < store::latestSchemaVersion(); ++version) {

@@ -54,6 +54,7 @@ public:
     std::optional<TorrentStatus> status(TorrentId id) const override;
     Result<TorrentDetails> details(TorrentId id) override;
     SessionTotals totals() const override;
+    Result<std::vector<TrafficDay>> trafficHistory(TorrentId id, int days) override;
     Settings settings() const override;
     Settings effectiveSettings() const override;
 

@@ -65,6 +65,14 @@ public:
     // --no-dht or --listen). What a status display shows; never what a preferences form saves.
     virtual Settings effectiveSettings() const { return settings(); }
 
+    // The daily traffic history of one torrent (kNoTorrent: every torrent together, removed ones
+    // included), oldest first, the last `days` days with traffic. Written every 30 s and at shutdown.
+    virtual Result<std::vector<TrafficDay>> trafficHistory(TorrentId id, int days) {
+        (void)id;
+        (void)days;
+        return makeError(ErrorCode::InvalidArgument, "this session keeps no traffic history");
+    }
+
     // Events.
     virtual SubscriptionId subscribe(EventHandler handler) = 0;
     virtual void unsubscribe(SubscriptionId id) = 0;

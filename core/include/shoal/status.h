@@ -109,6 +109,14 @@ struct TorrentDetails {
     std::vector<std::string> webSeeds;
 };
 
+// One day of traffic (payload bytes), from the library's daily history.
+struct TrafficDay {
+    std::string day;  // 'YYYY-MM-DD', UTC
+    std::int64_t downloaded = 0;
+    std::int64_t uploaded = 0;
+    bool operator==(const TrafficDay&) const = default;
+};
+
 struct SessionTotals {
     int downloadRate = 0;  // payload bytes/s over all torrents
     int uploadRate = 0;
