@@ -6,9 +6,9 @@
 
 namespace shoal::gui {
 
-// The engine thread may still hold a copy of our handler after unsubscribe() returns (the session copies
-// its handler list before calling them), so the handler owns this inbox, never the bridge: detaching
-// clears `owner` under the lock, and a late event then goes nowhere.
+// The handler owns this inbox, never the bridge: unsubscribe() waits for a call in progress, but a
+// flush already queued to the GUI thread may still run; detaching clears `owner` under the lock, and a
+// late event then goes nowhere.
 struct SessionBridge::Inbox {
     std::mutex mutex;
     SessionBridge* owner = nullptr;

@@ -2,9 +2,7 @@
 // windows then drive the daemon over its Transmission-compatible RPC); File > Back to the Local Library
 // switches back. The local session keeps running meanwhile: its torrents do not stop for a look elsewhere.
 #include <QMetaObject>
-#include <QPointer>
 #include <QStatusBar>
-#include <thread>
 
 #include "app/session_bridge.h"
 #include "shoal/remote_session.h"
@@ -28,9 +26,9 @@ void MainWindow::connectToDaemonAt(const QString& url, const QString& user, cons
     options.password = password.toStdString();
     statusBar()->showMessage(tr("Connecting to %1…").arg(url));
     connectAction_->setEnabled(false);
-    QPointer<MainWindow> self(this);
-    // connect() does the RPC handshake and reads every torrent: seconds on a slow link, so not here.
-    std::thread([self, options = std::move(options)]() mutable {
+    // connect() does the RPC handshake and reads every torrent: seconds on a slow link, so not here. The
+    // answer is queued to this window: Qt drops it if the window is gone by then.
+    remoteWork_.start([this, options = std::move(options)]() mutable {
         auto connected = RemoteSession::connect(std::move(options));
         std::shared_ptr<Session> session;
         QString error;
@@ -40,32 +38,31 @@ void MainWindow::connectToDaemonAt(const QString& url, const QString& user, cons
             error = QString::fromStdString(connected.error().message);
         }
         QMetaObject::invokeMethod(
-            self.data(),
-            [self, session, error] {
-                if (!self) return;
-                self->connectAction_->setEnabled(true);
+            this,
+            [this, session, error] {
+                connectAction_->setEnabled(true);
                 if (!session) {
-                    self->statusBar()->showMessage(tr("Cannot connect: %1").arg(error), 15000);
-                    Q_EMIT self->remoteConnected(false, error);
+                    statusBar()->showMessage(tr("Cannot connect: %1").arg(error), 15000);
+                    Q_EMIT remoteConnected(false, error);
                     return;
                 }
-                self->remote_ = session;
-                self->bridge_.attach(session);
-                self->disconnectAction_->setEnabled(true);
+                remote_ = session;
+                bridge_.attach(session);
+                disconnectAction_->setEnabled(true);
                 const QString where = QString::fromStdString(static_cast<RemoteSession&>(*session).url());
-                self->setWindowTitle(tr("Shoal — %1").arg(where));
-                self->statusBar()->showMessage(tr("Connected to %1").arg(where), 5000);
-                Q_EMIT self->remoteConnected(true, where);
+                setWindowTitle(tr("Shoal — %1").arg(where));
+                statusBar()->showMessage(tr("Connected to %1").arg(where), 5000);
+                Q_EMIT remoteConnected(true, where);
             },
             Qt::QueuedConnection);
-    }).detach();
+    });
 }
 
 void MainWindow::disconnectFromDaemon() {
     if (!remote_) return;
     bridge_.detach();
     // Closing the remote session stops its poller thread; it may wait for one request in flight.
-    std::thread([remote = std::move(remote_)] { static_cast<RemoteSession&>(*remote).close(); }).detach();
+    remoteWork_.start([remote = std::move(remote_)] { static_cast<RemoteSession&>(*remote).close(); });
     remote_.reset();
     disconnectAction_->setEnabled(false);
     setWindowTitle(QStringLiteral("Shoal"));

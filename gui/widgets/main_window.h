@@ -7,6 +7,7 @@
 
 #include <QMainWindow>
 #include <QStringList>
+#include <QThreadPool>
 #include <memory>
 #include <vector>
 
@@ -159,6 +160,11 @@ private:
     QAction* sidebarAction_ = nullptr;
     QAction* detailsAction_ = nullptr;
     QAction* aboutAction_ = nullptr;
+
+    // Connecting to and closing a remote session block (an RPC handshake, the poller's last request):
+    // done here, off the GUI thread. Declared last, so it is destroyed first and waits for that work
+    // while the window still exists.
+    QThreadPool remoteWork_;
 };
 
 }  // namespace shoal::gui
