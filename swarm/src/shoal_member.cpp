@@ -82,12 +82,6 @@ public:
 
     void leave() override {
         if (!session_) return;
-        // libtorrent starts this run's counters again from zero when a torrent is paused (issue 12), so
-        // they are read before the pause too, and the larger reading is kept.
-        MemberSample beforePause = sample();
-        if (id_ != kNoTorrent) {
-            if (auto details = session_->details(id_)) beforePause = sampleOf(details->status);
-        }
         // Leave as a client that quits does: stop the torrent (connections close), then shut down.
         if (id_ != kNoTorrent && session_->pause(id_)) {
             waitUntil([&] {
@@ -96,17 +90,22 @@ public:
                        st->state == TorrentState::Errored;
             }, 2s);
         }
-        // The last counters of this run, read from the engine itself: the tick's snapshot may miss the
-        // blocks that arrived while the torrent stopped.
         MemberSample last = sample();
-        if (id_ != kNoTorrent) {
-            if (auto details = session_->details(id_)) last = sampleOf(details->status);
-        }
-        last.downloaded = std::max(last.downloaded, beforePause.downloaded);
-        last.uploaded = std::max(last.uploaded, beforePause.uploaded);
-        last.wasted = std::max(last.wasted, beforePause.wasted);
-        last_ = last;
+        // The shutdown reads every torrent's counters one last time after the session stopped, so the
+        // snapshot it leaves holds every byte of this run, also the blocks that arrived while it stopped
+        // (the counters never go back, so this reading is the largest).
         session_->shutdown();
+        if (id_ != kNoTorrent) {
+            if (auto st = session_->status(id_)) {
+                const MemberSample closing = sampleOf(*st);
+                last.downloaded = std::max(last.downloaded, closing.downloaded);
+                last.uploaded = std::max(last.uploaded, closing.uploaded);
+                last.wasted = std::max(last.wasted, closing.wasted);
+                last.progress = closing.progress;
+                last.complete = closing.complete;
+            }
+        }
+        last_ = last;
         session_.reset();
         // The next run counts from zero again.
         downBefore_ = std::max<std::int64_t>(0, last.downloaded);
@@ -156,7 +155,7 @@ private:
     MemberSample sampleOf(const TorrentStatus& st) const {
         MemberSample s;
         s.progress = st.progress;
-        // This run's counters plus the earlier runs' (libtorrent's all-time counters lag by up to a second).
+        // This run's counters plus the earlier runs'.
         s.downloaded = downBefore_ + st.downloadedThisRun;
         s.uploaded = upBefore_ + st.uploadedThisRun;
         s.wasted = wastedBefore_ + st.wasted;
