@@ -21,6 +21,7 @@ packages=(
   python3-libtorrent  # bencoding in the hostile-input generator (tests/fuzz/hostile)
   # interop peers, tracker and benchmark tools
   aria2 transmission-cli opentracker qbittorrent-nox mktorrent iperf3 openssl curl time bc iproute2
+  transmission-daemon  # bench/library.sh measures against it (its service is left disabled, below)
   libbenchmark-dev
   # fuzzing and sanitizer builds (scripts/fuzz.sh, scripts/probe-hostile.sh: clang-14 with libFuzzer)
   clang libfuzzer-14-dev
