@@ -74,7 +74,9 @@ json buildReport(const LabRecord& r) {
 
     std::vector<double> completions;
     std::optional<double> firstCopy;
-    std::optional<double> allComplete = 0.0;
+    // Not an optional<double>: gcc 12 warns that one may be used uninitialized here (a false positive).
+    double latestCompletion = 0.0;
+    bool allCompleted = true;
     std::int64_t down = 0, up = 0, leecherDown = 0, wasted = 0;
     bool countersComplete = true;
     int leechers = 0, completed = 0, hashFailures = 0, bans = 0, verified = 0, badCopies = 0;
@@ -98,9 +100,9 @@ json buildReport(const LabRecord& r) {
             ++completed;
             completions.push_back(*completionSeconds(p));
             if (!firstCopy || *p.completedAt < *firstCopy) firstCopy = p.completedAt;
-            if (allComplete) allComplete = std::max(*allComplete, *p.completedAt);
+            latestCompletion = std::max(latestCompletion, *p.completedAt);
         } else {
-            allComplete.reset();
+            allCompleted = false;
         }
     }
     std::int64_t peakRate = 0;
@@ -109,13 +111,15 @@ json buildReport(const LabRecord& r) {
         peakRate = std::max(peakRate, s.downloadRate);
         samples.push_back({round3(s.t), s.downloadRate, s.uploadRate, s.complete, s.online});
     }
-    const double busy = allComplete && *allComplete > 0 ? *allComplete : r.duration;
+    const double busy = allCompleted && latestCompletion > 0 ? latestCompletion : r.duration;
+    json timeToAllComplete = nullptr;
+    if (leechers > 0 && allCompleted) timeToAllComplete = round3(latestCompletion);
     json swarm = {
         {"peers", r.peers.size()},
         {"leechers", leechers},
         {"completed", completed},
         {"time_to_first_copy", nullable(firstCopy)},
-        {"time_to_all_complete", leechers > 0 ? nullable(allComplete) : json(nullptr)},
+        {"time_to_all_complete", timeToAllComplete},
         {"completion_seconds", distribution(completions)},
         {"bytes_downloaded", down},
         {"bytes_uploaded", up},

@@ -74,10 +74,14 @@ protected:
         auto errored = leecher.events->waitFor(
             [&](const Event& e) { return e.type == EventType::Errored && e.id == id.value(); }, 60s);
         EXPECT_TRUE(errored.has_value()) << "no error while writing to a full disk";
-        if (errored) EXPECT_NE(errored->message.find("No space left"), std::string::npos) << errored->message;
+        if (errored) {
+            EXPECT_NE(errored->message.find("No space left"), std::string::npos) << errored->message;
+        }
         const auto status = leecher.session->status(id.value());
         EXPECT_TRUE(status && status->state == TorrentState::Errored);
-        if (status) EXPECT_NE(status->error.find("No space left"), std::string::npos) << status->error;
+        if (status) {
+            EXPECT_NE(status->error.find("No space left"), std::string::npos) << status->error;
+        }
         EXPECT_TRUE(status && status->progress < 1.0);
         return id.value();
     }

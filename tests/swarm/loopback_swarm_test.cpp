@@ -169,8 +169,12 @@ TEST_F(LoopbackSwarm, V2OnlyAndHybridTorrentsTransfer) {
                                         std::pair{std::string("hybrid"), TorrentVersion::Hybrid}}) {
         SCOPED_TRACE(name);
         const CreatedTorrent torrent = makeTorrent(name, 8 << 20, version);
-        if (version == TorrentVersion::V2) EXPECT_TRUE(torrent.hashes.v1.empty());
-        if (version == TorrentVersion::Hybrid) EXPECT_FALSE(torrent.hashes.v1.empty());
+        if (version == TorrentVersion::V2) {
+            EXPECT_TRUE(torrent.hashes.v1.empty());
+        }
+        if (version == TorrentVersion::Hybrid) {
+            EXPECT_FALSE(torrent.hashes.v1.empty());
+        }
         EXPECT_FALSE(torrent.hashes.v2.empty());
         const std::string n = version == TorrentVersion::V2 ? "56" : "58";
         Peer& seeder = startPeer("127.0.0." + n);
