@@ -3,6 +3,15 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBTORRENT REQUIRED IMPORTED_TARGET libtorrent-rasterbar>=2.0)
 find_package(SQLite3 REQUIRED)
 find_package(Boost 1.74 REQUIRED)
+# Boost.Asio configured as libtorrent's headers configure it (its pkg-config -DBOOST_* flags), for code
+# that uses Asio without libtorrent (core/rpc's Beast server): inline Asio code is then the same in every
+# object of a program.
+add_library(shoal_asio INTERFACE)
+set(SHOAL_ASIO_DEFINITIONS ${LIBTORRENT_CFLAGS_OTHER})
+list(FILTER SHOAL_ASIO_DEFINITIONS INCLUDE REGEX "^-DBOOST_")
+list(TRANSFORM SHOAL_ASIO_DEFINITIONS REPLACE "^-D" "")
+target_compile_definitions(shoal_asio INTERFACE ${SHOAL_ASIO_DEFINITIONS})
+target_link_libraries(shoal_asio INTERFACE Boost::headers)
 find_package(Threads REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(fmt REQUIRED)
