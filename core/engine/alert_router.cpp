@@ -168,9 +168,10 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
     TorrentEntry& entry = found->second;
 
     if (lt::alert_cast<lt::metadata_received_alert>(alert)) {
+        std::vector<char> metainfo;
         if (auto info = entry.handle.torrent_file()) {
             entry.totalSize = info->total_size();
-            entry.row.metainfo = metainfoFromInfoSection(*info);
+            metainfo = metainfoFromInfoSection(*info);
             entry.row.name = info->name();
             const InfoHashes hashes = engine::hashesOf(info->info_hashes());
             entry.row.infoHashV1 = hashes.v1;
@@ -180,7 +181,7 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
             if (!hashes.v2.empty()) idsByHash[hashes.v2] = id;
         }
         putRow(entry);
-        store->putMetainfo(id, entry.row.metainfo);
+        if (!metainfo.empty()) store->putMetainfo(id, std::move(metainfo));
         saveResumeData(entry, false);
         return emit(Event{EventType::MetadataReceived, id, {id}, entry.row.name});
     }
@@ -232,6 +233,9 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
         return markErrored(entry, std::string("disk error on ") + a->filename() + ": " + a->error.message());
     }
     if (auto* a = lt::alert_cast<lt::torrent_error_alert>(alert)) {
+        // A full disk is followed by consequences ("Bad address" from the mapped file); one that comes
+        // after a resume already cleared the torrent's error is stale, as file errors can be (above).
+        if (!entry.handle.status({}).errc) return;
         return markErrored(entry, "torrent error: " + a->error.message());
     }
     if (auto* a = lt::alert_cast<lt::storage_moved_alert>(alert)) {

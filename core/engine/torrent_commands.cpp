@@ -23,7 +23,7 @@ namespace {
 
 }  // namespace
 
-Result<TorrentId> LocalSession::add(AddRequest request) {
+Result<AddOutcome> LocalSession::addTorrent(AddRequest request) {
     auto prepared = engine::prepareAdd(request, impl_->effectiveSettings());
     if (!prepared) return prepared.error();
     engine::PreparedAdd& p = prepared.value();
@@ -54,7 +54,7 @@ Result<TorrentId> LocalSession::add(AddRequest request) {
             lock.unlock();
             if (!p.params.trackers.empty()) (void)addTrackers(id, p.params.trackers);
             for (const auto& peer : request.peers) (void)connectPeer(id, peer);
-            return id;
+            return AddOutcome{id, true};
         }
     }
 
@@ -87,7 +87,7 @@ Result<TorrentId> LocalSession::add(AddRequest request) {
     impl->post([impl, id, params = std::move(p.params), row = std::move(row), peers = request.peers]() mutable {
         impl->addOnEngine(id, std::move(params), std::move(row), std::move(peers));
     });
-    return id;
+    return AddOutcome{id, false};
 }
 
 Result<void> LocalSession::remove(TorrentId id, RemoveMode mode) {

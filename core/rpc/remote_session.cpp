@@ -217,7 +217,7 @@ void RemoteSession::close() {
 
 const std::string& RemoteSession::url() const { return impl_->url; }
 
-Result<TorrentId> RemoteSession::add(AddRequest r) {
+Result<AddOutcome> RemoteSession::addTorrent(AddRequest r) {
     json p = json::object();
     if (!r.torrentBytes.empty())
         p["metainfo"] = base64Encode(std::string_view(r.torrentBytes.data(), r.torrentBytes.size()));
@@ -246,8 +246,8 @@ Result<TorrentId> RemoteSession::add(AddRequest r) {
     }
     auto result = impl_->command("torrent_add", p);
     if (!result) return result.error();
-    const json torrent = result->contains("torrent_added") ? (*result)["torrent_added"]
-                                                           : result->value("torrent_duplicate", json());
+    const bool existed = !result->contains("torrent_added");
+    const json torrent = existed ? result->value("torrent_duplicate", json()) : (*result)["torrent_added"];
     if (!torrent.is_object() || !torrent.contains("id"))
         return makeError(ErrorCode::Internal, "torrent_add answered without an id");
     const TorrentId id = torrent["id"].get<TorrentId>();
@@ -259,7 +259,7 @@ Result<TorrentId> RemoteSession::add(AddRequest r) {
             impl_->cache.try_emplace(id, statusFromJson(row["shoal_status"]));
         }
     }
-    return id;
+    return AddOutcome{id, existed};
 }
 
 Result<void> RemoteSession::remove(TorrentId id, RemoveMode mode) {

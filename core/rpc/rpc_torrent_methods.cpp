@@ -182,17 +182,15 @@ MethodResult torrentAdd(const json& args, RpcContext& ctx) {
         request.filePriorities = std::move(given).value();
     }
 
-    std::set<TorrentId> before;
-    for (const auto& s : ctx.session.torrents()) before.insert(s.id);
-    auto added = ctx.session.add(std::move(request));
+    auto added = ctx.session.addTorrent(std::move(request));
     if (!added) return MethodResult::fromError(added.error());
-    const TorrentId id = added.value();
+    const TorrentId id = added.value().id;
     const auto status = ctx.session.status(id);
     json torrent = {{"id", id},
                     {"name", status ? status->name : ""},
                     {"hashString", status ? hashString(status->hashes) : ""}};
     MethodResult result;
-    result.arguments[before.count(id) ? "torrent-duplicate" : "torrent-added"] = std::move(torrent);
+    result.arguments[added.value().existed ? "torrent-duplicate" : "torrent-added"] = std::move(torrent);
     return result;
 }
 

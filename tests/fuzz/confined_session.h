@@ -17,9 +17,9 @@ public:
     ConfinedSession(Session& inner, std::filesystem::path dataDir)
         : inner_(inner), data_(std::move(dataDir)) {}
 
-    Result<TorrentId> add(AddRequest request) override {
+    Result<AddOutcome> addTorrent(AddRequest request) override {
         request.savePath = data_.string();  // whatever download-dir the input named
-        return inner_.add(std::move(request));
+        return inner_.addTorrent(std::move(request));
     }
     Result<void> remove(TorrentId id, RemoveMode mode) override { return inner_.remove(id, mode); }
     Result<void> pause(TorrentId id) override { return inner_.pause(id); }

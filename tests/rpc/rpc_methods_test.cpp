@@ -300,6 +300,15 @@ TEST_F(RpcMethods, SessionStatsFreeSpacePortTestAndBlocklist) {
     EXPECT_NE(call("session-close").value("result", "success"), "success");  // no close callback here
 }
 
+// Shoal's daily traffic history: a list of days (empty before any traffic), of one torrent or of all.
+TEST_F(RpcMethods, TrafficHistoryListsDaysAndChecksItsArguments) {
+    const TorrentId id = addSeeded("h.bin");
+    EXPECT_TRUE(ok("shoal-traffic-history")["days"].is_array());
+    EXPECT_TRUE(ok("shoal-traffic-history", {{"id", id}, {"days", 7}})["days"].is_array());
+    EXPECT_NE(call("shoal-traffic-history", {{"days", 0}}).value("result", "success"), "success");
+    EXPECT_NE(call("shoal-traffic-history", {{"id", "x"}}).value("result", "success"), "success");
+}
+
 TEST_F(RpcMethods, MetricsListEveryTorrent) {
     const TorrentId id = addSeeded("m.bin");
     const RawReply metrics = sendRaw(port(), "GET", "/metrics", "", {{"Host", host()}});

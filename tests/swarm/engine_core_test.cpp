@@ -216,6 +216,11 @@ TEST_F(EngineCore, TrafficCountersNeverGoBack) {
     auto session = open();
     EXPECT_GE(session->totals().allTimeDownloaded, kSize) << "the all-time counter went back after a restart";
     EXPECT_GE(historyTotal(db, "downloaded", id), kSize) << "a removed torrent's history is kept";
+    auto history = session->trafficHistory(kNoTorrent, 30);
+    ASSERT_TRUE(history.ok()) << history.error().message;
+    ASSERT_FALSE(history->empty());
+    EXPECT_GE(history->back().downloaded, kSize);
+    EXPECT_EQ(history->back().day.size(), 10u) << history->back().day;
 }
 
 }  // namespace

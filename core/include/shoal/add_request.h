@@ -33,6 +33,12 @@ struct AddRequest {
     std::optional<std::int64_t> seedTimeGoalSeconds;
 };
 
+// What an add did: a new torrent, or the one already in the library with the same info-hash.
+struct AddOutcome {
+    TorrentId id = kNoTorrent;
+    bool existed = false;
+};
+
 // Turns what a user typed (a .torrent path, a magnet URI, or a bare info-hash) into a request. Spaces
 // and newlines around it are dropped. Errors are BadInput with one line naming the problem ("no such
 // file: x.torrent", "not a usable info-hash: ... is all zeros", ...). Every way a torrent comes in goes

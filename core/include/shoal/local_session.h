@@ -29,7 +29,7 @@ public:
     // Saves resume data of every torrent, waits for the last save to be committed, stops the engine.
     void shutdown();
 
-    Result<TorrentId> add(AddRequest request) override;
+    Result<AddOutcome> addTorrent(AddRequest request) override;
     Result<void> remove(TorrentId id, RemoveMode mode) override;
     Result<void> pause(TorrentId id) override;
     Result<void> resume(TorrentId id) override;

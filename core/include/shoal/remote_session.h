@@ -37,7 +37,7 @@ public:
 
     const std::string& url() const;  // the normalized URL
 
-    Result<TorrentId> add(AddRequest request) override;
+    Result<AddOutcome> addTorrent(AddRequest request) override;
     Result<void> remove(TorrentId id, RemoveMode mode) override;
     Result<void> pause(TorrentId id) override;
     Result<void> resume(TorrentId id) override;

@@ -22,9 +22,15 @@ class Session {
 public:
     virtual ~Session() = default;
 
-    // Commands. Adding a torrent that is already in the library merges its trackers and returns the
-    // existing id; a non-empty AddRequest::savePath must be absolute.
-    virtual Result<TorrentId> add(AddRequest request) = 0;
+    // Commands. Adding a torrent that is already in the library merges its trackers and peers into it
+    // and answers its id with `existed` set (found by hash, the library is not listed); a non-empty
+    // AddRequest::savePath must be absolute.
+    virtual Result<AddOutcome> addTorrent(AddRequest request) = 0;
+    Result<TorrentId> add(AddRequest request) {
+        auto outcome = addTorrent(std::move(request));
+        if (!outcome) return outcome.error();
+        return outcome.value().id;
+    }
     virtual Result<void> remove(TorrentId id, RemoveMode mode) = 0;
     virtual Result<void> pause(TorrentId id) = 0;
     virtual Result<void> resume(TorrentId id) = 0;
