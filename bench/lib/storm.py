@@ -68,19 +68,23 @@ def saved(db):
     """What a restart would load: per torrent, the pieces its resume data holds (-1: no resume data)."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10)
     try:
-        rows = conn.execute("SELECT t.info_hash_v1, r.data FROM torrents t "
+        rows = conn.execute("SELECT t.info_hash_v1, r.data, t.metainfo FROM torrents t "
                             "LEFT JOIN resume_data r ON r.torrent_id = t.id").fetchall()
     finally:
         conn.close()
     pieces, bytes_ = {}, {}
-    for h, data in rows:
+    for h, data, metainfo in rows:
         if data is None:
             pieces[h], bytes_[h] = -1, 0
             continue
         p = lt.read_resume_data(bytes(data))
         n = sum(1 for x in p.have_pieces if x)
         pieces[h] = n
-        bytes_[h] = min(n * p.ti.piece_length(), p.ti.total_size()) if p.ti is not None and n else 0
+        # Resume data is saved without the info dict: the piece size comes from the stored metainfo.
+        ti = p.ti
+        if ti is None and metainfo:
+            ti = lt.torrent_info(lt.bdecode(bytes(metainfo)))
+        bytes_[h] = min(n * ti.piece_length(), ti.total_size()) if ti is not None and n else 0
     return {"torrents": len(rows), "pieces": pieces, "bytes": bytes_, "total": sum(bytes_.values()),
             "without_resume": sum(1 for v in pieces.values() if v < 0),
             "at_zero": sum(1 for v in pieces.values() if v == 0)}
