@@ -253,6 +253,11 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
         return emit(Event{EventType::Errored, id, {id}, "rename failed: " + a->error.message()});
     }
 
+    if (lt::alert_cast<lt::piece_finished_alert>(alert)) {
+        entry.piecesSinceSave = true;  // saved on the next tick (engine_thread.cpp)
+        return;
+    }
+
     // --- peers ---
     if (auto* a = lt::alert_cast<lt::hash_failed_alert>(alert)) {
         ++entry.hashFailures;
@@ -359,7 +364,6 @@ void LocalSession::Impl::onStateUpdate(const std::vector<lt::torrent_status>& st
             putRow(entry);
         }
         changed.push_back(engine::makeStatus(st, entry, settings));
-        entry.downloading = st.state == lt::torrent_status::downloading && !(st.flags & lt::torrent_flags::paused);
         checkSeedingGoals(st, entry);
         // A named peer that refused us (it was still checking, say) is retried every 5 s, not after
         // libtorrent's 60 s reconnect delay.

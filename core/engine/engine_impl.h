@@ -74,7 +74,7 @@ struct TorrentEntry {
         wasted.observe(st.total_failed_bytes + st.total_redundant_bytes);
     }
     bool finishedThisRun = false;
-    bool downloading = false;  // at the last state update; its resume data is then saved every second
+    bool piecesSinceSave = false;  // a piece passed its hash check since the last resume save
     bool removing = false;
     RemoveMode removeMode = RemoveMode::KeepData;  // what removing asked for
     bool checkedAfterRejectedResume = false;
@@ -133,7 +133,6 @@ struct LocalSession::Impl {
     int outstandingSaves = 0;
     engine::Clock::time_point nextTick{};
     engine::Clock::time_point nextResumeSave{};
-    engine::Clock::time_point nextDownloadingSave{};
     engine::Clock::time_point nextStatsSave{};
     bool altSpeedInForce = false;  // engine thread: the limits last applied were the alternative ones
     store::Statistics statsAtStart;

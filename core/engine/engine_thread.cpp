@@ -110,13 +110,14 @@ void LocalSession::Impl::tick() {
     if (now >= nextResumeSave) {
         nextResumeSave = now + std::chrono::seconds(settings.resumeSaveIntervalSeconds);
         saveAllResumeData(true);
-    } else if (now >= nextDownloadingSave) {
-        // A crash must cost seconds of a download, not the pieces since the last 10 s save: libtorrent
+    } else {
+        // A crash must cost a tick of a download, not the pieces since the last 10 s save: libtorrent
         // trusts the resume data's bitfield and fetches again whatever it does not record. A save
         // without the info dict is small, and the writer keeps only the newest per torrent.
-        nextDownloadingSave = now + std::chrono::seconds(1);
         for (auto& [id, entry] : entries) {
-            if (entry.downloading) saveResumeData(entry, true);
+            if (!entry.piecesSinceSave) continue;
+            entry.piecesSinceSave = false;
+            saveResumeData(entry, false);
         }
     }
     // The alternative-speed schedule is checked every tick (a localtime_r call) and applied on a flip.

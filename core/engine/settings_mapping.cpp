@@ -38,7 +38,8 @@ lt::settings_pack toSettingsPack(const Settings& s, bool altSpeed) {
     // The default mask is errors only: no finished, metadata, listen or state alerts (notes: Alerts).
     p.set_int(sp::alert_mask, static_cast<int>(lt::alert_category::error | lt::alert_category::status |
                                                lt::alert_category::storage | lt::alert_category::tracker |
-                                               lt::alert_category::file_progress | lt::alert_category::peer));
+                                               lt::alert_category::file_progress | lt::alert_category::peer |
+                                               lt::alert_category::piece_progress));
     p.set_int(sp::alert_queue_size, s.alertQueueSize);
 
     p.set_str(sp::listen_interfaces, s.listenInterfaces);

@@ -14,8 +14,9 @@ using sp = lt::settings_pack;
 TEST(SettingsMapping, AlertMaskCarriesStatusStorageTrackerAndErrors) {
     const auto pack = engine::toSettingsPack(Settings{});
     const auto mask = static_cast<std::uint32_t>(pack.get_int(sp::alert_mask));
+    // piece_progress: a finished piece triggers the next tick's resume save (what a crash costs).
     for (auto category : {lt::alert_category::error, lt::alert_category::status, lt::alert_category::storage,
-                          lt::alert_category::tracker}) {
+                          lt::alert_category::tracker, lt::alert_category::piece_progress}) {
         EXPECT_NE(mask & static_cast<std::uint32_t>(category), 0u);
     }
 }
