@@ -156,6 +156,7 @@ struct LocalSession::Impl {
     void guarded(const char* what, const std::function<void()>& fn) noexcept;
     void guardedOnTorrent(const char* what, TorrentId id, const std::function<void(engine::TorrentEntry&)>& fn) noexcept;
     void stopEngine();
+    void runOnEngineAndWait(const char* what, std::function<void()> fn);
     void saveEverythingForShutdown();
     void tick();
     void saveResumeData(engine::TorrentEntry& entry, bool onlyIfModified);

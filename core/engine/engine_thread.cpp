@@ -78,13 +78,18 @@ void LocalSession::Impl::start() {
     });
     // The library is restored on the engine thread like every other change, before open() returns, so
     // that the first listing already has it.
-    auto restored = std::make_shared<std::promise<void>>();
-    auto done = restored->get_future();
-    post([this, restored] {
-        guarded("restoring the library", [this] { restoreLibrary(); });
-        restored->set_value();
+    runOnEngineAndWait("restoring the library", [this] { restoreLibrary(); });
+}
+
+// For start and shutdown only, from another thread: unbounded, as the engine's own work is bounded.
+void LocalSession::Impl::runOnEngineAndWait(const char* what, std::function<void()> fn) {
+    auto done = std::make_shared<std::promise<void>>();
+    auto finished = done->get_future();
+    post([this, what, fn = std::move(fn), done] {
+        guarded(what, fn);
+        done->set_value();
     });
-    done.wait();
+    finished.wait();
 }
 
 // One exception boundary per unit of work: a command, an alert (in handleAlerts), a tick.
@@ -185,13 +190,7 @@ void LocalSession::Impl::persistStatistics() {
 void LocalSession::Impl::stopEngine() {
     if (stopped.exchange(true)) return;
     if (!thread.joinable()) return;
-    auto done = std::make_shared<std::promise<void>>();
-    auto future = done->get_future();
-    post([this, done] {
-        guarded("shutdown", [this] { saveEverythingForShutdown(); });
-        done->set_value();
-    });
-    future.wait();
+    runOnEngineAndWait("shutdown", [this] { saveEverythingForShutdown(); });
     queue.requestStop();
     thread.join();
     session->set_alert_notify([] {});

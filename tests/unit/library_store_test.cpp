@@ -152,47 +152,39 @@ TEST(LibraryStore, RowUpdatesDoNotRewriteTheMetainfo) {
     EXPECT_EQ(store->loadTorrents()[0].row.metainfo, (std::vector<char>{'d', 'e'}));
 }
 
+// One torrent's traffic on `day`, which is all the session had: its counters are the session's too.
+store::TrafficUpdate onlyTorrentTraffic(const std::string& day, const store::TorrentTraffic& torrent) {
+    store::TrafficUpdate update;
+    update.day = day;
+    update.statistics = {torrent.allTimeDownloaded, torrent.allTimeUploaded, 1};
+    update.torrents = {torrent};
+    update.downloaded = torrent.downloaded;
+    update.uploaded = torrent.uploaded;
+    return update;
+}
+
 TEST(LibraryStore, TrafficAddsUpPerDayAndKeepsRemovedTorrentsHistory) {
     TempDir dir;
     auto store = openStore(dir.path() / "shoal.db");
     store->putTorrent(fullRow(1));
-    store::TrafficUpdate first;
-    first.day = "2026-12-01";
-    first.statistics = {1000, 10, 1};
-    first.torrents = {{1, 1000, 10, 1000, 10}};
-    first.downloaded = 1000;
-    first.uploaded = 10;
-    store->putTraffic(first);
-    store::TrafficUpdate second = first;
-    second.statistics = {1500, 30, 1};
-    second.torrents = {{1, 1500, 30, 500, 20}};
-    second.downloaded = 500;
-    second.uploaded = 20;
-    store->putTraffic(second);
-    store::TrafficUpdate nextDay = second;
-    nextDay.day = "2026-12-02";
-    nextDay.torrents = {{1, 1600, 30, 100, 0}};
-    nextDay.downloaded = 100;
-    nextDay.uploaded = 0;
+    store->putTraffic(onlyTorrentTraffic("2026-12-01", {1, 1000, 10, 1000, 10}));
+    store->putTraffic(onlyTorrentTraffic("2026-12-01", {1, 1500, 30, 500, 20}));
     store->removeTorrent(1);
-    store->putTraffic(nextDay);
+    store->putTraffic(onlyTorrentTraffic("2026-12-02", {1, 1600, 30, 100, 0}));
     store->flush();
 
     using store::TrafficDay;
     EXPECT_EQ(store->loadTrafficHistory(1, 30),
               (std::vector<TrafficDay>{{"2026-12-01", 1500, 30}, {"2026-12-02", 100, 0}}));
     EXPECT_EQ(store->loadTrafficHistory(kNoTorrent, 1), (std::vector<TrafficDay>{{"2026-12-02", 100, 0}}));
-    EXPECT_EQ(store->loadStatistics().allTimeDownloaded, 1500);
+    EXPECT_EQ(store->loadStatistics().allTimeDownloaded, 1600);
 }
 
 TEST(LibraryStore, TrafficUpdatesTheTorrentsCounters) {
     TempDir dir;
     auto store = openStore(dir.path() / "shoal.db");
     store->putTorrent(fullRow(1));
-    store::TrafficUpdate update;
-    update.day = "2026-12-01";
-    update.torrents = {{1, 123456789 + 5, 987654321 + 7, 5, 7}};
-    store->putTraffic(update);
+    store->putTraffic(onlyTorrentTraffic("2026-12-01", {1, 123456789 + 5, 987654321 + 7, 5, 7}));
     store->flush();
     const auto row = store->loadTorrents().at(0).row;
     EXPECT_EQ(row.allTimeDownloaded, 123456789 + 5);
