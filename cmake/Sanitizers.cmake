@@ -1,6 +1,8 @@
-# Sanitizer and fuzzing builds with clang (Debian's clang-14 and libfuzzer-14-dev):
+# Sanitizer builds (gcc or clang) and fuzzing builds (Debian's clang-14 and libfuzzer-14-dev):
 #   -DSHOAL_SANITIZE=address,undefined  every Shoal target built and linked with those sanitizers
+#   -DSHOAL_SANITIZE=thread             ThreadSanitizer (alone: it cannot be combined with address)
 #   -DSHOAL_FUZZ=ON                     Shoal's code gets libFuzzer's coverage; tests/fuzz is built
+# The presets asan-ubsan and tsan (CMakePresets.json) set them; scripts/sanitize.sh runs the tests.
 # Set at the root before any target, so the flags reach every Shoal target. Debian's libtorrent stays
 # uninstrumented: ASan still sees its heap (malloc is intercepted), only its own bugs go unnoticed.
 set(SHOAL_SANITIZE "" CACHE STRING "Sanitizers for every Shoal target, e.g. address,undefined (clang or gcc)")
@@ -20,6 +22,13 @@ endif()
 
 if(SHOAL_SANITIZE)
   message(STATUS "Sanitizers: ${SHOAL_SANITIZE}")
+  string(REPLACE "," ";" shoal_sanitizers "${SHOAL_SANITIZE}")
+  if("thread" IN_LIST shoal_sanitizers AND ("address" IN_LIST shoal_sanitizers OR "leak" IN_LIST shoal_sanitizers))
+    message(FATAL_ERROR "SHOAL_SANITIZE: thread cannot be combined with address or leak")
+  endif()
+  if("thread" IN_LIST shoal_sanitizers AND SHOAL_FUZZ)
+    message(FATAL_ERROR "SHOAL_FUZZ needs address,undefined, not thread")
+  endif()
   add_compile_options(-fsanitize=${SHOAL_SANITIZE} -fno-omit-frame-pointer)
   add_link_options(-fsanitize=${SHOAL_SANITIZE})
   if(SHOAL_SANITIZE MATCHES "undefined")
