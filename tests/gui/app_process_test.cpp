@@ -38,8 +38,10 @@ TEST(GuiProcess, PaintsARealWindowUnderXvfb) {
 TEST(GuiProcess, SecondLaunchHandsItsItemsToTheRunningOne) {
     TempDir dir;
     const std::string profile = (dir.path() / "profile").string();
-    Process first({.argv = {SHOAL_GUI_PATH, "--profile", profile},
-                   .env = {{"QT_QPA_PLATFORM", "offscreen"}, {"XDG_CONFIG_HOME", (dir.path() / "config").string()}}});
+    Process first(
+        {.argv = {SHOAL_GUI_PATH, "--profile", profile},
+         .workingDir = {},
+         .env = {{"QT_QPA_PLATFORM", "offscreen"}, {"XDG_CONFIG_HOME", (dir.path() / "config").string()}}});
     ASSERT_TRUE(first.started());
 
     // The first instance is ready when its socket answers.
@@ -64,8 +66,10 @@ TEST(GuiProcess, SecondLaunchHandsItsItemsToTheRunningOne) {
 TEST(GuiProcess, SigtermTheMomentTheSocketAppearsEndsItCleanly) {
     TempDir dir;
     const std::string profile = (dir.path() / "profile").string();
-    Process app({.argv = {SHOAL_GUI_PATH, "--profile", profile},
-                 .env = {{"QT_QPA_PLATFORM", "offscreen"}, {"XDG_CONFIG_HOME", (dir.path() / "config").string()}}});
+    Process app(
+        {.argv = {SHOAL_GUI_PATH, "--profile", profile},
+         .workingDir = {},
+         .env = {{"QT_QPA_PLATFORM", "offscreen"}, {"XDG_CONFIG_HOME", (dir.path() / "config").string()}}});
     ASSERT_TRUE(app.started());
     gui::SingleInstance probe(QString::fromStdString(std::filesystem::absolute(profile).string()));
     ASSERT_TRUE(waitUntil([&] {
