@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Builds the asan-ubsan preset (CMakePresets.json: build-asan-ubsan/, -O1 -g, no GUI) and runs the unit,
-# rpc and cli tests under AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer. Any report is
-# fatal: the process that made it exits non-zero, and every process (the tests and the `shoal` they
+# Builds the asan-ubsan preset (CMakePresets.json: build-asan-ubsan/, clang, -O1 -g, no GUI) and runs the
+# unit, rpc and cli tests under AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer. Any report
+# is fatal: the process that made it exits non-zero, and every process (the tests and the `shoal` they
 # start) writes its reports under BUILD/sanitizer-reports/, which must stay empty. Prints one summary
 # line; exits 1 on a failed build, a failed test or any report.
 #   scripts/sanitize.sh --tsan     the tsan preset (build-tsan/) on the unit, swarm and rpc tests
 #   SHOAL_SANITIZE_JOBS=2          build and test jobs
-#   SHOAL_SANITIZE_LABELS=regex    other CTest labels (default unit|rpc|cli, with --tsan unit|swarm|rpc)
+#   SHOAL_SANITIZE_LABELS=a|b      other CTest labels, '|'-separated (default unit|rpc|cli; --tsan:
+#                                  unit|swarm|rpc); each label's test executable is built
 # Extra arguments go to ctest, e.g. `scripts/sanitize.sh -R Store`.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -77,11 +78,12 @@ if ((status != 0)); then
   grep -E '^\s+[0-9]+ - .*\((Failed|Timeout|SEGFAULT|Subprocess aborted|Exception|Not Run)' \
     "$build/sanitize-ctest.log" || tail -20 "$build/sanitize-ctest.log"
 fi
-if ((found > 0)); then
-  for file in "$reports"/*; do
-    echo "== $file"
-    grep -m1 -E 'ERROR: [A-Za-z]+Sanitizer|WARNING: ThreadSanitizer|runtime error' "$file" || head -3 "$file"
+if ((found > 0)); then  # the first line of each process's first report, at most 10 processes
+  find "$reports" -type f | sort | head -10 | while read -r file; do
+    echo "$file: $(grep -m1 -E 'ERROR: [A-Za-z]+Sanitizer|WARNING: ThreadSanitizer|runtime error' "$file" ||
+      head -1 "$file")"
   done
+  if ((found > 10)); then echo "... and $((found - 10)) more in $reports"; fi
 fi
 timing="build $((built / 60))m$((built % 60))s, tests $((tested / 60))m$((tested % 60))s"
 if ((status == 0 && found == 0)); then
