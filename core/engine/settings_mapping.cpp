@@ -1,5 +1,5 @@
 // Settings -> lt::settings_pack. Every engine tuning choice is here, with the measurement behind it in
-// ../shared/LIBTORRENT-NOTES.md ("checked facts on loopback").
+// docs/libtorrent-notes.md (facts about libtorrent 2.0.8 on loopback).
 #include "engine/settings_mapping.h"
 
 #include <libtorrent/alert.hpp>
