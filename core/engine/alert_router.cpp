@@ -7,6 +7,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <utility>
+
 #include "engine/engine_impl.h"
 
 namespace shoal {
@@ -225,7 +227,16 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
         entry.handle.pause();
         return markErrored(entry, "files missing or changed: " + path + ": " + a->error.message());
     }
+    if (lt::alert_cast<lt::cache_flushed_alert>(alert)) {
+        auto steps = std::exchange(entry.afterDiskFence, {});
+        for (auto& step : steps) step(entry);
+        return;
+    }
     if (auto* a = lt::alert_cast<lt::file_error_alert>(alert)) {
+        if (!entry.afterDiskFence.empty()) {
+            spdlog::debug("torrent {}: before the resume: {}", entry.row.id, a->error.message());
+            return;
+        }
         // A disk error leaves the torrent in upload mode (disk full) or in an error state. If it is in
         // neither, the alert is older than a resume or recheck that already cleared it.
         const lt::torrent_status st = entry.handle.status({});
@@ -233,6 +244,7 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
         return markErrored(entry, std::string("disk error on ") + a->filename() + ": " + a->error.message());
     }
     if (auto* a = lt::alert_cast<lt::torrent_error_alert>(alert)) {
+        if (!entry.afterDiskFence.empty()) return;  // as for file errors, above
         // A full disk is followed by consequences ("Bad address" from the mapped file); one that comes
         // after a resume already cleared the torrent's error is stale, as file errors can be (above).
         if (!entry.handle.status({}).errc) return;

@@ -61,6 +61,10 @@ struct TorrentEntry {
     std::vector<std::string> directPeers;
     Clock::time_point lastDirectConnect{};
     std::string error;                  // sticky error (files missing, disk) until resume/recheck
+    // Disk jobs issued before a resume or recheck can still fail after it (a full disk's writes in
+    // flight), and libtorrent would error or pause the torrent again. Those steps wait for a fence
+    // (flush_cache) behind every earlier job; the disk errors that come before it are the old episode's.
+    std::vector<std::function<void(TorrentEntry&)>> afterDiskFence;
     std::int64_t totalSize = 0;         // payload size, read once the metadata is known (ticks lack it)
     int hashFailures = 0;
     TransferCounter downloaded, uploaded, wasted;
@@ -242,6 +246,10 @@ Result<void> changeTorrent(LocalSession::Impl* impl, TorrentId id, Change change
 }
 
 inline bool unchanged(TorrentEntry&) { return false; }
+
+// Runs `step` now, or, if libtorrent holds the torrent in a disk error (upload mode or error state),
+// once the disk jobs issued before it have finished (cache_flushed_alert).
+void afterEarlierDiskJobs(TorrentEntry& e, std::function<void(TorrentEntry&)> step);
 
 // The torrent's metadata: libtorrent's once it has the torrent, else what the add was given (none for a
 // magnet whose metadata has not arrived).

@@ -4,6 +4,7 @@
 #include <libtorrent/torrent_info.hpp>
 
 #include <chrono>
+#include <functional>
 
 #include "engine/add_params.h"
 #include "engine/engine_impl.h"
@@ -18,10 +19,13 @@ using engine::notFound;
 using engine::onTorrent;
 using engine::unixNow;
 
-namespace {
-
-
-}  // namespace
+void engine::afterEarlierDiskJobs(TorrentEntry& e, std::function<void(TorrentEntry&)> step) {
+    const lt::torrent_status st = e.handle.status({});
+    if (!(st.flags & lt::torrent_flags::upload_mode) && !st.errc && e.afterDiskFence.empty()) return step(e);
+    // flush_cache() is a fence job in libtorrent's disk queue: its alert comes after every earlier job's.
+    if (e.afterDiskFence.empty()) e.handle.flush_cache();
+    e.afterDiskFence.push_back(std::move(step));
+}
 
 Result<AddOutcome> LocalSession::addTorrent(AddRequest request) {
     auto prepared = engine::prepareAdd(request, impl_->effectiveSettings());
@@ -136,13 +140,16 @@ Result<void> LocalSession::resume(TorrentId id) {
         [](TorrentEntry& e) {
             // Read before resume() starts libtorrent's counters from zero again.
             e.observe(e.handle.status({}));
-            e.handle.clear_error();
-            // A full disk puts a torrent in upload mode; libtorrent leaves it only by itself, after
-            // optimistic_disk_retry. A user who starts it again (room freed) means "try now".
-            e.handle.unset_flags(lt::torrent_flags::upload_mode);
-            // Back under the queue's management; it starts now and the queue pauses it if over its limits.
-            e.handle.set_flags(lt::torrent_flags::auto_managed);
-            e.handle.resume();
+            engine::afterEarlierDiskJobs(e, [](TorrentEntry& e) {
+                if (e.row.userPaused) return;  // paused again while the disk jobs finished
+                e.handle.clear_error();
+                // A full disk puts a torrent in upload mode; libtorrent leaves it only by itself, after
+                // optimistic_disk_retry. A user who starts it again (room freed) means "try now".
+                e.handle.unset_flags(lt::torrent_flags::upload_mode);
+                // Back under the queue's management; it starts now and the queue pauses it if over its limits.
+                e.handle.set_flags(lt::torrent_flags::auto_managed);
+                e.handle.resume();
+            });
         });
 }
 
@@ -154,9 +161,12 @@ Result<void> LocalSession::recheck(TorrentId id) {
             return false;
         },
         [](TorrentEntry& e) {
-            e.handle.clear_error();
-            e.handle.unset_flags(lt::torrent_flags::upload_mode);  // as in resume(): a full disk's mode
-            e.handle.force_recheck();
+            engine::afterEarlierDiskJobs(e, [](TorrentEntry& e) {
+                if (e.row.userPaused) return;  // paused again while the disk jobs finished
+                e.handle.clear_error();
+                e.handle.unset_flags(lt::torrent_flags::upload_mode);  // as in resume(): a full disk's mode
+                e.handle.force_recheck();
+            });
         });
 }
 
