@@ -41,7 +41,6 @@ public:
     std::vector<char> blob(int column) const;
 
 private:
-    sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
     int lastCode_ = SQLITE_OK;
 };
