@@ -159,7 +159,7 @@ TEST_F(RpcMethods, TorrentSetChangesLimitsLabelsFilesAndGoals) {
                .dump();
 
     ok("torrent-set", {{"ids", {id}}, {"files-unwanted", {0}}});
-    EXPECT_TRUE(eventually([&] { return torrent(id, {"wanted"})["wanted"] == json({0}); }));
+    EXPECT_TRUE(eventually([&] { return torrent(id, {"wanted"})["wanted"] == json::array({0}); }));
     ok("torrent-set", {{"ids", {id}}, {"files-wanted", json::array()}, {"priority-high", {0}}});
     EXPECT_TRUE(eventually([&] {
         return torrent(id, {"priorities", "wanted"}) == json({{"priorities", {1}}, {"wanted", {1}}});
