@@ -55,6 +55,7 @@ void LocalSession::Impl::handleAlerts() {
             else spdlog::error("engine: {}", message);
         }
     }
+    if (restoreInFlight == 0 && !restoreQueue.empty()) guarded("restoring the library", [this] { restoreNextChunk(); });
 }
 
 // libtorrent dropped alerts because its queue was full (alert_queue_size): an add, a removal or a resume
@@ -215,6 +216,11 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
         lt::alert_cast<lt::torrent_resumed_alert>(alert)) {
         if (shuttingDown) return;
         connectDirectPeers(entry);
+        // Leaving checking_resume_data changes nothing the library does not hold already: saving then
+        // would write every restored torrent again at start (for a large library, a burst of resume
+        // data whose peak glibc keeps resident).
+        auto* changed = lt::alert_cast<lt::state_changed_alert>(alert);
+        if (changed && changed->prev_state == lt::torrent_status::checking_resume_data) return;
         saveResumeData(entry, true);
         return;
     }
@@ -287,6 +293,7 @@ void LocalSession::Impl::onAdded(lt::add_torrent_alert* a) {
     TorrentEntry& entry = found->second;
     if (!entry.addPending) return;  // adopted already, after dropped alerts
     if (a->error) {
+        restoreLanded(entry);
         entry.addPending = false;
         entry.untilAdded.clear();
         if (entry.removing) return finishRemoval(id);
@@ -300,6 +307,7 @@ void LocalSession::Impl::onAdded(lt::add_torrent_alert* a) {
 void LocalSession::Impl::adopt(TorrentEntry& entry, const lt::torrent_handle& handle) {
     queue.assertOnEngine();
     const TorrentId id = entry.row.id;
+    restoreLanded(entry);
     entry.addPending = false;
     entry.handle = handle;
     if (entry.removing) {
@@ -320,7 +328,8 @@ void LocalSession::Impl::adopt(TorrentEntry& entry, const lt::torrent_handle& ha
     if (again == entries.end() || again->second.removing) return;
     connectDirectPeers(entry);
     if (entry.row.queuePosition < 0) entry.row.queuePosition = static_cast<int>(handle.queue_position());
-    saveResumeData(entry, false);
+    // A new torrent's first resume data; a restored one's is in the library unless changed while adding.
+    if (!entry.resumeDataStored || !pending.empty()) saveResumeData(entry, false);
     emit(Event{EventType::Added, id, {id}, entry.row.name});
 }
 

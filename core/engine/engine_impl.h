@@ -82,6 +82,8 @@ struct TorrentEntry {
     bool removing = false;
     RemoveMode removeMode = RemoveMode::KeepData;  // what removing asked for
     bool checkedAfterRejectedResume = false;
+    bool resumeDataStored = false;  // restored with resume data: nothing new to save once it is added
+    bool restoring = false;         // handed to libtorrent by restoreNextChunk, its add not back yet
 };
 
 // libtorrent carries an opaque pointer per torrent (client_data_t). Shoal stores the torrent's id in it
@@ -146,6 +148,11 @@ struct LocalSession::Impl {
     int dhtNodesMetric = -1;
     std::map<std::string, TorrentId> pendingDeletes;  // best info-hash hex -> id, until files are deleted
     bool shuttingDown = false;
+    // Restoring a library allocates a burst (metainfo, resume data, libtorrent's adds) that glibc keeps
+    // resident once freed; it is handed back once every restored torrent is in libtorrent.
+    bool trimAfterRestore = false;
+    std::deque<store::StoredTorrent> restoreQueue;  // stored torrents not yet handed to libtorrent
+    int restoreInFlight = 0;                         // handed over, add_torrent_alert not yet handled
 
     // engine_thread.cpp
     void start();
@@ -182,8 +189,11 @@ struct LocalSession::Impl {
 
     // torrent_lifecycle.cpp
     void restoreLibrary();
+    void restoreNextChunk();
+    void restoreLanded(engine::TorrentEntry& entry);
     void addOnEngine(TorrentId id, lt::add_torrent_params params, store::TorrentRow row,
                      std::vector<std::string> peers);
+    void giveToSession(engine::TorrentEntry& entry, lt::add_torrent_params params);  // async_add_torrent
     void markErrored(engine::TorrentEntry& entry, const std::string& message);
     void putRow(const engine::TorrentEntry& entry);
     void connectDirectPeers(engine::TorrentEntry& entry);

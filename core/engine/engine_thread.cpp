@@ -4,6 +4,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <malloc.h>
+
+#include <algorithm>
 #include <ctime>
 
 #include "engine/engine_impl.h"
@@ -124,6 +127,13 @@ void LocalSession::Impl::tick() {
             entry.piecesSinceSave = false;
             saveResumeData(entry, false);
         }
+    }
+    if (trimAfterRestore &&
+        std::none_of(entries.begin(), entries.end(), [](const auto& item) { return item.second.addPending; })) {
+        // glibc keeps freed memory in its arenas: without this a large library's resident size stays
+        // at the restore's peak (203 MB instead of 100 MB for 10,000 torrents).
+        trimAfterRestore = false;
+        ::malloc_trim(0);
     }
     // The alternative-speed schedule is checked every tick (a localtime_r call) and applied on a flip.
     if (const bool alt = altSpeedActive(settings, engine::unixNow()); alt != altSpeedInForce) {

@@ -7,8 +7,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <malloc.h>
-
 #include "engine/engine_impl.h"
 #include "shoal/text.h"
 
@@ -60,13 +58,15 @@ Result<lt::add_torrent_params> paramsFromStored(const store::StoredTorrent& stor
 
 }  // namespace
 
+// Every stored torrent is listed at once (its snapshot and entry, from its row); libtorrent gets them a
+// chunk at a time (restoreNextChunk), so that open() returns, commands and listings go on meanwhile, and
+// a large library's alerts never pile up by the thousand in libtorrent's queue, which keeps its size.
 void LocalSession::Impl::restoreLibrary() {
     queue.assertOnEngine();
-    const auto stored = store->loadTorrents();
+    auto stored = store->loadTorrents();
     TorrentId maxId = store->maxTorrentId();
-    for (const auto& item : stored) {
+    for (auto& item : stored) {
         maxId = std::max(maxId, item.row.id);
-        auto params = paramsFromStored(item);
         TorrentStatus status;
         status.id = item.row.id;
         status.name = validUtf8(item.row.name);
@@ -76,40 +76,77 @@ void LocalSession::Impl::restoreLibrary() {
         status.category = item.row.category;
         status.tags = item.row.tags;
         status.state = TorrentState::QueuedForCheck;
+        status.allTimeDownloaded = item.row.allTimeDownloaded;
+        status.allTimeUploaded = item.row.allTimeUploaded;
         {
             std::unique_lock lock(registryMutex);
             snapshots[status.id] = status;
             if (!status.hashes.v1.empty()) idsByHash[status.hashes.v1] = status.id;
             if (!status.hashes.v2.empty()) idsByHash[status.hashes.v2] = status.id;
         }
+        TorrentEntry& entry = entries[item.row.id];
+        entry.row = item.row;
+        entry.row.metainfo = {};  // in the queued item until it is parsed
+        entry.allTimeDownloadedBefore = item.row.allTimeDownloaded;
+        entry.allTimeUploadedBefore = item.row.allTimeUploaded;
+        entry.addPending = true;  // what the user changes meanwhile waits for the add, as for any add
+        restoreQueue.push_back(std::move(item));
+    }
+    recomputeTotals();  // the all-time figures are there before the first tick
+    trimAfterRestore = true;  // see tick()
+    {
+        std::unique_lock lock(registryMutex);
+        lastId = std::max(lastId, maxId);
+    }
+    spdlog::debug("library: {} torrents listed, restoring", restoreQueue.size());
+    restoreNextChunk();
+}
+
+void LocalSession::Impl::restoreNextChunk() {
+    queue.assertOnEngine();
+    constexpr int kChunk = 500;
+    for (int n = 0; n < kChunk && !restoreQueue.empty(); ++n) {
+        store::StoredTorrent item = std::move(restoreQueue.front());
+        restoreQueue.pop_front();
+        auto found = entries.find(item.row.id);
+        if (found == entries.end()) continue;
+        TorrentEntry& entry = found->second;
+        auto params = paramsFromStored(item);
         if (!params) {
-            TorrentEntry& entry = entries[item.row.id];
-            entry.row = item.row;
+            entry.addPending = false;
+            entry.untilAdded.clear();
             markErrored(entry, params.error().message);
             continue;
         }
         lt::add_torrent_params& p = params.value();
-        p.save_path = item.row.savePath;
+        p.save_path = entry.row.savePath;
         // Upload mode is how libtorrent sits out a full disk; saved in resume data, it would keep the
         // torrent from downloading forever after a restart with no error shown. A new run tries again.
         p.flags &= ~lt::torrent_flags::upload_mode;
         // Resume data carries libtorrent's own flags; the library's user-paused column is the truth.
-        if (item.row.userPaused) {  // see add_params.cpp for why running torrents are not added paused
+        if (entry.row.userPaused) {  // see add_params.cpp for why running torrents are not added paused
             p.flags |= lt::torrent_flags::paused;
             p.flags &= ~lt::torrent_flags::auto_managed;
         } else {
             p.flags &= ~lt::torrent_flags::paused;
             p.flags |= lt::torrent_flags::auto_managed;
         }
-        addOnEngine(item.row.id, std::move(p), item.row, {});
+        entry.resumeDataStored = !item.resumeData.empty();
+        entry.restoring = true;
+        ++restoreInFlight;
+        giveToSession(entry, std::move(p));
     }
-    recomputeTotals();  // the all-time figures are there before the first tick
-    // Reading the library allocated every row's metainfo and resume data at once; glibc keeps freed
-    // memory in its arenas, and a large library's resident size would stay at that peak.
-    ::malloc_trim(0);
-    std::unique_lock lock(registryMutex);
-    lastId = std::max(lastId, maxId);
-    spdlog::debug("library: {} torrents restored", stored.size());
+    recomputeTotals();
+    if (restoreQueue.empty()) spdlog::debug("library: every torrent handed to libtorrent");
+    // A chunk of only unreadable torrents brings no add back to wait for.
+    else if (restoreInFlight == 0) post([this] { restoreNextChunk(); });
+}
+
+// A restored torrent's add has come back (added, or failed): the next chunk may go once all of this have.
+void LocalSession::Impl::restoreLanded(TorrentEntry& entry) {
+    if (!entry.restoring) return;
+    entry.restoring = false;
+    --restoreInFlight;
 }
 
 // The row is already in the library (restored from it, or committed by add()).
@@ -122,8 +159,12 @@ void LocalSession::Impl::addOnEngine(TorrentId id, lt::add_torrent_params params
     // its own parsed copy: ten thousand torrents need not carry it twice more in memory.
     entry.row.metainfo = {};
     entry.directPeers = std::move(peers);
-    entry.info = params.ti;
     entry.addPending = true;
+    giveToSession(entry, std::move(params));
+}
+
+void LocalSession::Impl::giveToSession(TorrentEntry& entry, lt::add_torrent_params params) {
+    entry.info = params.ti;
     // The all-time counters go on from the larger of the library's and the resume data's (the library's
     // are written every 30 s with the statistics, the resume data's when libtorrent saves).
     entry.allTimeDownloadedBefore = std::max(params.total_downloaded, entry.row.allTimeDownloaded);
@@ -132,7 +173,7 @@ void LocalSession::Impl::addOnEngine(TorrentId id, lt::add_torrent_params params
     params.total_uploaded = entry.allTimeUploadedBefore;
     const Settings settings = effectiveSettings();
     if (!settings.enablePex) params.flags |= lt::torrent_flags::disable_pex;
-    params.userdata = engine::idToUserdata(id);
+    params.userdata = engine::idToUserdata(entry.row.id);
     params.flags &= ~lt::torrent_flags::duplicate_is_error;
     params.download_limit = entry.row.downloadLimit > 0 ? entry.row.downloadLimit : -1;
     params.upload_limit = entry.row.uploadLimit > 0 ? entry.row.uploadLimit : -1;

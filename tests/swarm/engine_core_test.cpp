@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <future>
 #include <stdexcept>
 
@@ -221,6 +222,44 @@ TEST_F(EngineCore, TrafficCountersNeverGoBack) {
     ASSERT_FALSE(history->empty());
     EXPECT_GE(history->back().downloaded, kSize);
     EXPECT_EQ(history->back().day.size(), 10u) << history->back().day;
+}
+
+// A large library is listed as soon as open() returns, while libtorrent still gets it a chunk at a time;
+// a command for a torrent not handed over yet waits for its add, and is kept.
+TEST_F(EngineCore, ALargeLibraryIsListedAtOnceAndTakesCommandsWhileItLoads) {
+    constexpr int kTorrents = 1200;  // more than two of the restore's chunks
+    std::vector<TorrentId> ids;
+    {
+        auto session = open();
+        for (int i = 0; i < kTorrents; ++i) {
+            char hash[41];
+            std::snprintf(hash, sizeof hash, "%08x%032x", 0x5ba1u, static_cast<unsigned>(i + 1));
+            AddRequest request;
+            request.infoHash = hash;
+            request.savePath = (dir_.path() / "data").string();
+            request.paused = true;
+            auto added = session->add(request);
+            ASSERT_TRUE(added.ok()) << added.error().message;
+            ids.push_back(added.value());
+        }
+    }
+    const TorrentId last = ids.back();
+    {
+        auto session = open();
+        EXPECT_EQ(session->torrents().size(), static_cast<std::size_t>(kTorrents)) << "not all listed when open() returned";
+        ASSERT_TRUE(session->resume(last).ok());
+        ASSERT_TRUE(session->setSequential(last, true).ok());
+        ASSERT_TRUE(events_.waitFor([&](const Event&) {
+            auto s = session->status(last);
+            return s && s->state == TorrentState::DownloadingMetadata && s->sequential;
+        }, 60s)) << "the start sent while the library loaded was lost";
+        ASSERT_TRUE(waitState(*session, ids.front(), TorrentState::Stopped, 60s));
+    }
+    auto session = open();
+    ASSERT_TRUE(events_.waitFor([&](const Event&) {
+        auto s = session->status(last);
+        return s && s->state == TorrentState::DownloadingMetadata && s->sequential;
+    }, 60s)) << "the start was not kept across a restart";
 }
 
 }  // namespace
