@@ -79,6 +79,7 @@ struct TorrentEntry {
     }
     bool finishedThisRun = false;
     bool piecesSinceSave = false;  // a piece passed its hash check since the last resume save
+    std::int64_t downloadedAtSave = 0;  // downloaded.total when resume data was last asked for
     bool removing = false;
     RemoveMode removeMode = RemoveMode::KeepData;  // what removing asked for
     bool checkedAfterRejectedResume = false;
@@ -171,6 +172,7 @@ struct LocalSession::Impl {
     void saveEverythingForShutdown();
     void tick();
     void saveResumeData(engine::TorrentEntry& entry, bool onlyIfModified);
+    void scheduleProgressSaves();  // each tick: the resume saves that keep a crash's loss to a tick
     void saveAllResumeData(bool onlyIfModified);
     void persistStatistics();  // statistics, per-torrent counters and today's history
     void recomputeTotals();    // the session's totals from every torrent's counters

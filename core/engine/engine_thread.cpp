@@ -122,11 +122,7 @@ void LocalSession::Impl::tick() {
         // A crash must cost a tick of a download, not the pieces since the last 10 s save: libtorrent
         // trusts the resume data's bitfield and fetches again whatever it does not record. A save
         // without the info dict is small, and the writer keeps only the newest per torrent.
-        for (auto& [id, entry] : entries) {
-            if (!entry.piecesSinceSave) continue;
-            entry.piecesSinceSave = false;
-            saveResumeData(entry, false);
-        }
+        scheduleProgressSaves();
     }
     if (trimAfterRestore &&
         std::none_of(entries.begin(), entries.end(), [](const auto& item) { return item.second.addPending; })) {
@@ -146,9 +142,35 @@ void LocalSession::Impl::tick() {
     }
 }
 
+// The resume scheduler. A crash must cost a tick of a download, not what came since the last periodic
+// save: libtorrent trusts the resume data's bitfield, and its unfinished pieces' written blocks, and
+// fetches again whatever it does not record. Verified pieces are saved on the next tick; blocks of
+// unfinished pieces too, for the few torrents with the most unsaved, so that thousands of downloads do
+// not turn into thousands of saves a tick. A save without the info dict is a few hundred bytes, and the
+// writer keeps only the newest per torrent.
+void LocalSession::Impl::scheduleProgressSaves() {
+    constexpr std::size_t kPartialSavesPerTick = 16;
+    constexpr std::int64_t kBlock = 16 * 1024;
+    std::vector<std::pair<std::int64_t, engine::TorrentEntry*>> partial;
+    for (auto& [id, entry] : entries) {
+        if (entry.piecesSinceSave) {
+            saveResumeData(entry, false);
+            continue;
+        }
+        const std::int64_t unsaved = entry.downloaded.total - entry.downloadedAtSave;
+        if (unsaved >= kBlock) partial.emplace_back(unsaved, &entry);
+    }
+    const std::size_t n = std::min(partial.size(), kPartialSavesPerTick);
+    std::partial_sort(partial.begin(), partial.begin() + static_cast<std::ptrdiff_t>(n), partial.end(),
+                      [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (std::size_t i = 0; i < n; ++i) saveResumeData(*partial[i].second, false);
+}
+
 void LocalSession::Impl::saveResumeData(engine::TorrentEntry& entry, bool onlyIfModified) {
     queue.assertOnEngine();
     if (!entry.handle.is_valid() || entry.removing) return;
+    entry.piecesSinceSave = false;
+    entry.downloadedAtSave = entry.downloaded.total;
     // Without the info dict: the library keeps the metainfo once (torrents.metainfo) and the resume data
     // that is rewritten every few seconds stays a few hundred bytes.
     lt::resume_data_flags_t flags{};
