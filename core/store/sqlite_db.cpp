@@ -64,7 +64,8 @@ double Statement::real(int column) const { return sqlite3_column_double(stmt_, c
 
 std::string Statement::text(int column) const {
     const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-    return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+    return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+                : std::string();
 }
 
 std::vector<char> Statement::blob(int column) const {
@@ -75,8 +76,8 @@ std::vector<char> Statement::blob(int column) const {
 
 Result<Database> Database::open(const std::string& path, bool readOnly) {
     sqlite3* db = nullptr;
-    const int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                      SQLITE_OPEN_NOMUTEX;
+    const int flags =
+        (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
         std::string message = db ? sqlite3_errmsg(db) : "out of memory";
         sqlite3_close(db);
@@ -86,19 +87,36 @@ Result<Database> Database::open(const std::string& path, bool readOnly) {
     return Database(db);
 }
 
-Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
+Database::Database(Database&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), prepared_(std::move(other.prepared_)) {}
 
 Database& Database::operator=(Database&& other) noexcept {
     if (this != &other) {
-        sqlite3_close(db_);
+        close();
         db_ = std::exchange(other.db_, nullptr);
+        prepared_ = std::move(other.prepared_);
     }
     return *this;
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() { close(); }
 
-bool Database::exec(const std::string& sql) { return sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK; }
+// SQLite closes a connection only once its statements are finalized.
+void Database::close() {
+    prepared_.clear();
+    sqlite3_close(db_);
+    db_ = nullptr;
+}
+
+Statement& Database::prepared(const char* sql) {
+    auto& slot = prepared_[sql];
+    if (!slot || !slot->valid()) slot = std::make_unique<Statement>(db_, sql);
+    return *slot;
+}
+
+bool Database::exec(const std::string& sql) {
+    return sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+}
 
 std::string Database::lastError() const { return db_ ? sqlite3_errmsg(db_) : "no database"; }
 

@@ -4,8 +4,10 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "shoal/types.h"
@@ -30,8 +32,8 @@ public:
         return value ? bind(index, *value) : bindNull(index);
     }
 
-    bool step();      // true while a row is available
-    bool execute();   // runs to completion; false on error
+    bool step();     // true while a row is available
+    bool execute();  // runs to completion; false on error
     void reset();
 
     bool isNull(int column) const;
@@ -56,10 +58,16 @@ public:
     bool exec(const std::string& sql);  // false on error; see lastError()
     std::string lastError() const;
     std::int64_t pragmaInt(const char* name);
+    // Prepared once per connection and reused (execute() resets it and clears its bindings): the
+    // writer runs the same few statements thousands of times, and parsing each again cost more than
+    // running it. Not for statements read with step(): those are reset by their user.
+    Statement& prepared(const char* sql);
 
 private:
     explicit Database(sqlite3* db) : db_(db) {}
+    void close();
     sqlite3* db_ = nullptr;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> prepared_;
 };
 
 }  // namespace shoal::store

@@ -12,14 +12,16 @@ namespace shoal::store {
 namespace {
 
 std::int64_t unixNow() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
-
 }  // namespace
 
-StoreWriter::StoreWriter(Database db) : db_(std::move(db)) { thread_ = std::thread([this] { run(); }); }
+StoreWriter::StoreWriter(Database db) : db_(std::move(db)) {
+    thread_ = std::thread([this] { run(); });
+}
 
 StoreWriter::~StoreWriter() {
     const bool flushed = flush(std::chrono::seconds(30));
@@ -136,7 +138,8 @@ void StoreWriter::run() {
 
 // Under mutex_: records the outcome, answers the acknowledged writes, and puts the background writes of
 // a failed batch back ahead of what came since.
-void StoreWriter::finishBatch(std::vector<Queued>& batch, std::uint64_t generation, const std::string& error) {
+void StoreWriter::finishBatch(std::vector<Queued>& batch, std::uint64_t generation,
+                              const std::string& error) {
     for (auto& item : batch) {
         if (!item.ack) continue;
         item.ack->done = true;
@@ -195,20 +198,19 @@ bool StoreWriter::applyOne(const WriteOp& op) {
 }
 
 bool StoreWriter::apply(const PutTorrentOp& put) {
-    sqlite3* db = db_.handle();
     const TorrentRow& r = put.row;
-    Statement upsert(db,
-                     "INSERT INTO torrents (id, info_hash_v1, info_hash_v2, name, metainfo, magnet_uri, save_path,"
-                     " added_time, completed_time, queue_position, user_paused, download_limit, upload_limit,"
-                     " ratio_goal, seed_time_goal, category, all_time_downloaded, all_time_uploaded, final_save_path)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
-                     // The metainfo is written when the row is first inserted and by PutMetainfoOp:
-                     // a change of options does not write the torrent's whole info dict again.
-                     " ON CONFLICT (id) DO UPDATE SET info_hash_v1 = ?2, info_hash_v2 = ?3, name = ?4,"
-                     " magnet_uri = ?6, save_path = ?7, added_time = ?8, completed_time = ?9,"
-                     " queue_position = ?10, user_paused = ?11, download_limit = ?12, upload_limit = ?13,"
-                     " ratio_goal = ?14, seed_time_goal = ?15, category = ?16, all_time_downloaded = ?17,"
-                     " all_time_uploaded = ?18, final_save_path = ?19");
+    Statement& upsert = db_.prepared(
+        "INSERT INTO torrents (id, info_hash_v1, info_hash_v2, name, metainfo, magnet_uri, save_path,"
+        " added_time, completed_time, queue_position, user_paused, download_limit, upload_limit,"
+        " ratio_goal, seed_time_goal, category, all_time_downloaded, all_time_uploaded, final_save_path)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"
+        // The metainfo is written when the row is first inserted and by PutMetainfoOp:
+        // a change of options does not write the torrent's whole info dict again.
+        " ON CONFLICT (id) DO UPDATE SET info_hash_v1 = ?2, info_hash_v2 = ?3, name = ?4,"
+        " magnet_uri = ?6, save_path = ?7, added_time = ?8, completed_time = ?9,"
+        " queue_position = ?10, user_paused = ?11, download_limit = ?12, upload_limit = ?13,"
+        " ratio_goal = ?14, seed_time_goal = ?15, category = ?16, all_time_downloaded = ?17,"
+        " all_time_uploaded = ?18, final_save_path = ?19");
     upsert.bind(1, r.id).bind(2, r.infoHashV1).bind(3, r.infoHashV2).bind(4, r.name).bind(5, r.metainfo);
     upsert.bind(6, r.magnetUri).bind(7, r.savePath).bind(8, r.addedTime).bind(9, r.completedTime);
     upsert.bind(10, std::int64_t{r.queuePosition}).bind(11, std::int64_t{r.userPaused});
@@ -216,66 +218,74 @@ bool StoreWriter::apply(const PutTorrentOp& put) {
     upsert.bind(14, r.ratioGoal).bind(15, r.seedTimeGoalSeconds).bind(16, r.category);
     upsert.bind(17, r.allTimeDownloaded).bind(18, r.allTimeUploaded).bind(19, r.finalSavePath);
     if (!upsert.execute()) return false;
-    Statement clear(db, "DELETE FROM torrent_tags WHERE torrent_id = ?1");
+    Statement& clear = db_.prepared("DELETE FROM torrent_tags WHERE torrent_id = ?1");
     if (!clear.bind(1, r.id).execute()) return false;
-    Statement tag(db, "INSERT OR IGNORE INTO tags (name) VALUES (?1)");
-    Statement link(db, "INSERT OR IGNORE INTO torrent_tags (torrent_id, tag_id, position)"
-                       " SELECT ?1, id, ?3 FROM tags WHERE name = ?2");
+    Statement& tag = db_.prepared("INSERT OR IGNORE INTO tags (name) VALUES (?1)");
+    Statement& link = db_.prepared(
+        "INSERT OR IGNORE INTO torrent_tags (torrent_id, tag_id, position)"
+        " SELECT ?1, id, ?3 FROM tags WHERE name = ?2");
     for (std::size_t i = 0; i < r.tags.size(); ++i) {
         if (!tag.bind(1, r.tags[i]).execute()) return false;
-        if (!link.bind(1, r.id).bind(2, r.tags[i]).bind(3, static_cast<std::int64_t>(i)).execute()) return false;
+        if (!link.bind(1, r.id).bind(2, r.tags[i]).bind(3, static_cast<std::int64_t>(i)).execute())
+            return false;
     }
-    Statement maxId(db, "UPDATE meta SET value = max(CAST(value AS INTEGER), ?1) WHERE key = 'max_torrent_id'");
+    Statement& maxId =
+        db_.prepared("UPDATE meta SET value = max(CAST(value AS INTEGER), ?1) WHERE key = 'max_torrent_id'");
     return maxId.bind(1, r.id).execute();
 }
 
 bool StoreWriter::apply(const PutResumeOp& put) {
-    sqlite3* db = db_.handle();
     // Only for a torrent still in the library: a late save must not bring a removed torrent back.
-    Statement stmt(db, "INSERT INTO resume_data (torrent_id, data, updated_at) SELECT ?1, ?2, ?3"
-                       " WHERE EXISTS (SELECT 1 FROM torrents WHERE id = ?1)"
-                       " ON CONFLICT (torrent_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at");
+    Statement& stmt = db_.prepared(
+        "INSERT INTO resume_data (torrent_id, data, updated_at) SELECT ?1, ?2, ?3"
+        " WHERE EXISTS (SELECT 1 FROM torrents WHERE id = ?1)"
+        " ON CONFLICT (torrent_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at");
     return stmt.bind(1, put.id).bind(2, put.data).bind(3, unixNow()).execute();
 }
 
 bool StoreWriter::apply(const RemoveOp& remove) {
-    Statement stmt(db_.handle(), "DELETE FROM torrents WHERE id = ?1");
+    Statement& stmt = db_.prepared("DELETE FROM torrents WHERE id = ?1");
     return stmt.bind(1, remove.id).execute();
 }
 
 bool StoreWriter::apply(const PutSettingOp& put) {
-    Statement stmt(db_.handle(), "INSERT INTO settings (key, value) VALUES (?1, ?2)"
-                                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    Statement& stmt = db_.prepared(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     return stmt.bind(1, put.key).bind(2, put.value).execute();
 }
 
 bool StoreWriter::apply(const PutStatisticsOp& put) {
     const Statistics& stats = put.statistics;
-    Statement stmt(db_.handle(), "INSERT INTO statistics (key, value) VALUES (?1, ?2)"
-                                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    Statement& stmt = db_.prepared(
+        "INSERT INTO statistics (key, value) VALUES (?1, ?2)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     return stmt.bind(1, std::string("all_time_downloaded")).bind(2, stats.allTimeDownloaded).execute() &&
            stmt.bind(1, std::string("all_time_uploaded")).bind(2, stats.allTimeUploaded).execute() &&
            stmt.bind(1, std::string("sessions_started")).bind(2, stats.sessionsStarted).execute();
 }
 
 bool StoreWriter::apply(const PutMetainfoOp& put) {
-    Statement stmt(db_.handle(), "UPDATE torrents SET metainfo = ?2 WHERE id = ?1");
+    Statement& stmt = db_.prepared("UPDATE torrents SET metainfo = ?2 WHERE id = ?1");
     return stmt.bind(1, put.id).bind(2, put.metainfo).execute();
 }
 
 bool StoreWriter::apply(const PutTrafficOp& put) {
     const TrafficUpdate& u = put.update;
-    sqlite3* db = db_.handle();
     if (!apply(PutStatisticsOp{u.statistics})) return false;
     // Only the counter columns: the row's other columns (and its metainfo) are not rewritten.
-    Statement counters(db, "UPDATE torrents SET all_time_downloaded = ?2, all_time_uploaded = ?3 WHERE id = ?1");
-    Statement day(db, "INSERT INTO traffic_daily (day, torrent_id, downloaded, uploaded) VALUES (?1, ?2, ?3, ?4)"
-                      " ON CONFLICT (day, torrent_id) DO UPDATE SET downloaded = downloaded + excluded.downloaded,"
-                      " uploaded = uploaded + excluded.uploaded");
+    Statement& counters =
+        db_.prepared("UPDATE torrents SET all_time_downloaded = ?2, all_time_uploaded = ?3 WHERE id = ?1");
+    Statement& day = db_.prepared(
+        "INSERT INTO traffic_daily (day, torrent_id, downloaded, uploaded) VALUES (?1, ?2, ?3, ?4)"
+        " ON CONFLICT (day, torrent_id) DO UPDATE SET downloaded = downloaded + excluded.downloaded,"
+        " uploaded = uploaded + excluded.uploaded");
     for (const TorrentTraffic& t : u.torrents) {
-        if (!counters.bind(1, t.id).bind(2, t.allTimeDownloaded).bind(3, t.allTimeUploaded).execute()) return false;
+        if (!counters.bind(1, t.id).bind(2, t.allTimeDownloaded).bind(3, t.allTimeUploaded).execute())
+            return false;
         if (t.downloaded == 0 && t.uploaded == 0) continue;
-        if (!day.bind(1, u.day).bind(2, t.id).bind(3, t.downloaded).bind(4, t.uploaded).execute()) return false;
+        if (!day.bind(1, u.day).bind(2, t.id).bind(3, t.downloaded).bind(4, t.uploaded).execute())
+            return false;
     }
     if (u.downloaded == 0 && u.uploaded == 0) return true;
     return day.bind(1, u.day).bind(2, std::int64_t{0}).bind(3, u.downloaded).bind(4, u.uploaded).execute();
