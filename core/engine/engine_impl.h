@@ -4,6 +4,7 @@
 
 #include <libtorrent/add_torrent_params.hpp>
 #include <libtorrent/alert.hpp>
+#include <libtorrent/alert_types.hpp>
 #include <libtorrent/session.hpp>
 #include <libtorrent/torrent_handle.hpp>
 #include <libtorrent/torrent_status.hpp>
@@ -17,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <thread>
@@ -180,14 +182,37 @@ struct LocalSession::Impl {
     // events
     void emit(const Event& event);
 
-    // alert_router.cpp
+    // alert_router.cpp: the boundary, and one named handler per alert type, by domain
     void handleAlerts();
     void handleAlert(lt::alert* alert);
-    void onStateUpdate(const std::vector<lt::torrent_status>& statuses);
-    void onAdded(lt::add_torrent_alert* alert);
+    void resyncAfterDroppedAlerts(const lt::alerts_dropped_alert& a);
+    // alerts_lifecycle.cpp
+    void onAdded(const lt::add_torrent_alert& a);
     void adopt(engine::TorrentEntry& entry, const lt::torrent_handle& handle);
-    void resyncAfterDroppedAlerts(const std::string& dropped);
+    void onRemoved(const lt::torrent_removed_alert& a);
+    void onDeleted(const lt::torrent_deleted_alert& a);
+    void onDeleteFailed(const lt::torrent_delete_failed_alert& a);
     void finishRemoval(TorrentId id);
+    void onResumeSaved(const lt::save_resume_data_alert& a);
+    void onMetadataReceived(engine::TorrentEntry& entry);
+    void onFinished(engine::TorrentEntry& entry);
+    void onStateChanged(engine::TorrentEntry& entry, std::optional<lt::torrent_status::state_t> prev);
+    // alerts_storage.cpp
+    void onResumeRejected(engine::TorrentEntry& entry, const lt::fastresume_rejected_alert& a);
+    void onDiskJobsFlushed(engine::TorrentEntry& entry);
+    void onFileError(engine::TorrentEntry& entry, const lt::file_error_alert& a);
+    void onTorrentError(engine::TorrentEntry& entry, const lt::torrent_error_alert& a);
+    void onStorageMoved(engine::TorrentEntry& entry, const lt::storage_moved_alert& a);
+    void onStorageMoveFailed(engine::TorrentEntry& entry, const lt::storage_moved_failed_alert& a);
+    void onRenameFailed(engine::TorrentEntry& entry, const lt::file_rename_failed_alert& a);
+    // alerts_network.cpp
+    void onListening(const lt::listen_succeeded_alert& a);
+    void onListenFailed(const lt::listen_failed_alert& a);
+    void onHashFailed(engine::TorrentEntry& entry, const lt::hash_failed_alert& a);
+    void onPeerBanned(engine::TorrentEntry& entry, const lt::peer_ban_alert& a);
+    // alerts_status.cpp
+    void onStateUpdate(const std::vector<lt::torrent_status>& statuses);
+    void onSessionStats(const lt::session_stats_alert& a);
 
     // torrent_lifecycle.cpp
     void restoreLibrary();
