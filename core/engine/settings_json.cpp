@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <ctime>
-#include <regex>
+#include <string_view>
 
 #include "shoal/settings.h"
 
@@ -23,12 +23,37 @@ const char* toText(EncryptionPolicy p) {
     return "prefer";
 }
 
-// "host:port" or "[v6]:port" with a port in range (0 allowed only where `allowZero`).
-bool isHostPort(const std::string& text, bool allowZero) {
-    static const std::regex pattern(R"(^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.\-]+):([0-9]{1,5})$)");
-    std::smatch m;
-    if (!std::regex_match(text, m, pattern)) return false;
-    const int port = std::stoi(m[2].str());
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isHex(char c) { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool isHostChar(char c) {
+    return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '.' || c == '-';
+}
+
+// "host:port" or "[v6]:port" with a port in range (0 allowed only where `allowZero`): a host of
+// [A-Za-z0-9_.-]+ or [ [0-9A-Fa-f:.]+ ], then 1 to 5 digits. Not std::regex: a session opened on one
+// thread while another compiles a pattern races in libstdc++'s shared ctype<char>::narrow cache.
+bool isHostPort(std::string_view text, bool allowZero) {
+    std::size_t colon = 0;
+    if (!text.empty() && text.front() == '[') {
+        const auto close = text.find(']');
+        if (close == std::string_view::npos || close < 2) return false;
+        for (std::size_t i = 1; i < close; ++i)
+            if (!isHex(text[i]) && text[i] != ':' && text[i] != '.') return false;
+        colon = close + 1;
+        if (colon >= text.size() || text[colon] != ':') return false;
+    } else {
+        colon = text.find(':');
+        if (colon == std::string_view::npos || colon == 0) return false;
+        for (std::size_t i = 0; i < colon; ++i)
+            if (!isHostChar(text[i])) return false;
+    }
+    const std::string_view digits = text.substr(colon + 1);
+    if (digits.empty() || digits.size() > 5) return false;
+    int port = 0;
+    for (char c : digits) {
+        if (!isDigit(c)) return false;
+        port = port * 10 + (c - '0');
+    }
     return port <= 65535 && (allowZero || port > 0);
 }
 
