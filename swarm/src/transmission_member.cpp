@@ -47,25 +47,38 @@ double parseRatio(const std::string& text) {
     return text == "None" ? 0 : std::atof(text.c_str());
 }
 
+// Every pattern of transmission-cli's output, compiled together once: the members of a lab read their logs
+// on several threads, and two std::regex compiled at once race in libstdc++'s shared, unlocked
+// ctype<char>::narrow cache. Matching does not touch it.
+struct Patterns {
+    std::regex progress{R"(Progress: ([0-9.]+)%, dl from \d+ of (\d+) peers \(([^)]*)\), )"
+                        R"(ul to \d+ \(([^)]*)\) \[([^\]]*)\])"};
+    std::regex seeding{R"(Seeding, uploading to \d+ of (\d+) peer\(s\), (.*) \[([^\]]*)\])"};
+    std::regex verifying{R"(Verifying local files \([0-9.]+%, ([0-9.]+)% valid\))"};
+    std::regex hashFailed{R"(Piece (\d+), which was just downloaded, failed its checksum test)"};
+};
+
+const Patterns& patterns() {
+    static const Patterns compiled;
+    return compiled;
+}
+
 std::optional<StatusLine> parseStatusLine(const std::string& line) {
     if (line.find("Progress: ") == std::string::npos && line.find("Seeding, ") == std::string::npos &&
         line.find(" verify local files") == std::string::npos &&
         line.find("Verifying local files") == std::string::npos)
         return std::nullopt;
-    static const std::regex progress(R"(Progress: ([0-9.]+)%, dl from \d+ of (\d+) peers \(([^)]*)\), )"
-                                     R"(ul to \d+ \(([^)]*)\) \[([^\]]*)\])");
-    static const std::regex seeding(R"(Seeding, uploading to \d+ of (\d+) peer\(s\), (.*) \[([^\]]*)\])");
-    static const std::regex verifying(R"(Verifying local files \([0-9.]+%, ([0-9.]+)% valid\))");
+    const Patterns& p = patterns();
     std::smatch m;
     StatusLine s;
-    if (std::regex_search(line, m, progress)) {
+    if (std::regex_search(line, m, p.progress)) {
         s.state = StatusLine::State::Downloading;
         s.percent = std::atof(m[1].str().c_str());
         s.peers = std::stoi(m[2].str());
         s.downloadRate = parseRate(m[3].str());
         s.uploadRate = parseRate(m[4].str());
         s.ratio = parseRatio(m[5].str());
-    } else if (std::regex_search(line, m, seeding)) {
+    } else if (std::regex_search(line, m, p.seeding)) {
         s.state = StatusLine::State::Seeding;
         s.percent = 100;
         s.peers = std::stoi(m[1].str());
@@ -73,7 +86,7 @@ std::optional<StatusLine> parseStatusLine(const std::string& line) {
         s.ratio = parseRatio(m[3].str());
     } else if (line.find("Waiting to verify local files") != std::string::npos) {
         s.state = StatusLine::State::Verifying;
-    } else if (std::regex_search(line, m, verifying)) {
+    } else if (std::regex_search(line, m, p.verifying)) {
         s.state = StatusLine::State::Verifying;
         s.percent = std::atof(m[1].str().c_str());
     } else {
@@ -293,11 +306,9 @@ private:
     }
 
     void onLine(const std::string& line) {
-        static const std::regex hashFailed(
-            R"(Piece (\d+), which was just downloaded, failed its checksum test)");
         std::smatch m;
         if (line.find("failed its checksum test") != std::string::npos &&
-            std::regex_search(line, m, hashFailed)) {
+            std::regex_search(line, m, patterns().hashFailed)) {
             notes_.push_back({MemberNote::Kind::HashFailed, spec_.clock ? spec_.clock() : 0, m[1].str()});
         } else if (line.find("Announce response contained scrape info") != std::string::npos ||
                    line.find("peers from tracker") != std::string::npos) {
