@@ -295,12 +295,15 @@ TEST(LibraryCrash, KilledWriterLeavesEveryFlushedRowWhole) {
     const auto loaded = store->loadTorrents();
     ASSERT_GE(loaded.size(), static_cast<std::size_t>(lastFlushed));
     for (const auto& t : loaded) {
+        EXPECT_EQ(t.row, fullRow(t.row.id));
+        // Past the last flush the child reported, a row may be there without its resume data: the writer
+        // takes what is queued when it wakes, so the row can be committed a batch before its blob.
+        if (t.row.id > lastFlushed && t.resumeData.empty()) continue;
         ASSERT_EQ(t.resumeData.size(), 64u * 1024) << "torrent " << t.row.id;
         std::int32_t owner = 0;
         std::memcpy(&owner, t.resumeData.data(), sizeof owner);
         EXPECT_EQ(owner, t.row.id);
         EXPECT_EQ(t.resumeData.back(), static_cast<char>(t.row.id));
-        EXPECT_EQ(t.row, fullRow(t.row.id));
     }
 }
 
