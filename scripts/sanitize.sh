@@ -49,7 +49,10 @@ reports="$build/sanitizer-reports"
 rm -rf "$reports"
 mkdir -p "$reports"
 if [[ $preset == tsan ]]; then
+  # scripts/tsan.supp: reports from inside libraries that are not instrumented (libtorrent, libspdlog),
+  # each entry with why; never a race in Shoal's code.
   export TSAN_OPTIONS="halt_on_error=0:second_deadlock_stack=1:log_path=$reports/tsan"
+  TSAN_OPTIONS+=":suppressions=$root/scripts/tsan.supp:print_suppressions=0"
 else
   export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:check_initialization_order=1:strict_init_order=1:log_path=$reports/asan"
   export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$reports/ubsan"
