@@ -89,7 +89,7 @@ void LocalSession::Impl::finishRemoval(TorrentId id) {
         removedTraffic.push_back({id, entry.allTimeDownloaded(), entry.allTimeUploaded(), down, up});
     store->removeTorrent(id);
     entries.erase(found);
-    eraseSnapshot(id);
+    registry.erase(id);
     recomputeTotals();
     emit(Event{EventType::Removed, id, {id}, {}});
 }
@@ -140,9 +140,7 @@ void LocalSession::Impl::onMetadataReceived(TorrentEntry& entry) {
         const InfoHashes hashes = engine::hashesOf(info->info_hashes());
         entry.row.infoHashV1 = hashes.v1;
         entry.row.infoHashV2 = hashes.v2;
-        std::unique_lock lock(registryMutex);
-        if (!hashes.v1.empty()) idsByHash[hashes.v1] = id;
-        if (!hashes.v2.empty()) idsByHash[hashes.v2] = id;
+        registry.setHashes(id, hashes);
     }
     putRow(entry);
     if (!metainfo.empty()) store->putMetainfo(id, std::move(metainfo));
@@ -167,7 +165,7 @@ void LocalSession::Impl::onFinished(TorrentEntry& entry) {
     if (!entry.finishedThisRun && !shuttingDown) {
         entry.finishedThisRun = true;
         // Whoever reacts to Finished reads the status: make it the finished one, not last tick's.
-        setSnapshot(engine::makeStatus(
+        registry.put(engine::makeStatus(
             entry.handle.status(lt::torrent_handle::query_name | lt::torrent_handle::query_save_path), entry,
             effectiveSettings()));
         recomputeTotals();

@@ -19,10 +19,7 @@ std::string endpointText(const lt::address& address, int port) {
 void LocalSession::Impl::onListening(const lt::listen_succeeded_alert& a) {
     if (a.socket_type != lt::socket_type_t::tcp) return;
     const std::string endpoint = endpointText(a.address, a.port);
-    {
-        std::unique_lock lock(registryMutex);
-        totals.listenEndpoints.push_back(endpoint);
-    }
+    registry.updateTotals([&](SessionTotals& t, const auto&) { t.listenEndpoints.push_back(endpoint); });
     emit(Event{EventType::Listening, kNoTorrent, {}, endpoint});
 }
 

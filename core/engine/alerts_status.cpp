@@ -14,19 +14,20 @@ void LocalSession::Impl::recomputeTotals() {
         down += entry.downloaded.total;
         up += entry.uploaded.total;
     }
-    std::unique_lock lock(registryMutex);
-    SessionTotals& t = totals;
-    t.downloadRate = t.uploadRate = t.peers = 0;
-    for (const auto& [sid, s] : snapshots) {
-        t.downloadRate += s.downloadRate;
-        t.uploadRate += s.uploadRate;
-        t.peers += s.peers;
-    }
-    t.downloadedThisRun = down;
-    t.uploadedThisRun = up;
-    t.torrents = static_cast<int>(snapshots.size());
-    t.allTimeDownloaded = statsAtStart.allTimeDownloaded + down;
-    t.allTimeUploaded = statsAtStart.allTimeUploaded + up;
+    const store::Statistics before = statsAtStart;
+    registry.updateTotals([&](SessionTotals& t, const std::map<TorrentId, TorrentStatus>& snapshots) {
+        t.downloadRate = t.uploadRate = t.peers = 0;
+        for (const auto& [sid, s] : snapshots) {
+            t.downloadRate += s.downloadRate;
+            t.uploadRate += s.uploadRate;
+            t.peers += s.peers;
+        }
+        t.downloadedThisRun = down;
+        t.uploadedThisRun = up;
+        t.torrents = static_cast<int>(snapshots.size());
+        t.allTimeDownloaded = before.allTimeDownloaded + down;
+        t.allTimeUploaded = before.allTimeUploaded + up;
+    });
 }
 
 void LocalSession::Impl::onStateUpdate(const std::vector<lt::torrent_status>& statuses) {
@@ -55,21 +56,16 @@ void LocalSession::Impl::onStateUpdate(const std::vector<lt::torrent_status>& st
     }
     if (changed.empty()) return;
     Event event{EventType::Changed, kNoTorrent, {}, {}};
-    {
-        std::unique_lock lock(registryMutex);
-        for (auto& status : changed) {
-            event.ids.push_back(status.id);
-            snapshots[status.id] = std::move(status);
-        }
-    }
+    for (const auto& status : changed) event.ids.push_back(status.id);
+    registry.putAll(std::move(changed));
     recomputeTotals();
     emit(event);
 }
 
 void LocalSession::Impl::onSessionStats(const lt::session_stats_alert& a) {
     if (dhtNodesMetric < 0) return;
-    std::unique_lock lock(registryMutex);
-    totals.dhtNodes = static_cast<int>(a.counters()[dhtNodesMetric]);
+    const int nodes = static_cast<int>(a.counters()[dhtNodesMetric]);
+    registry.updateTotals([nodes](SessionTotals& t, const auto&) { t.dhtNodes = nodes; });
 }
 
 }  // namespace shoal

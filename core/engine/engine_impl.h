@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "engine/engine_queue.h"
+#include "engine/registry.h"
 #include "shoal/event_hub.h"
 #include "shoal/local_session.h"
 #include "store/store.h"
@@ -128,12 +129,7 @@ struct LocalSession::Impl {
 
     engine::EngineQueue queue;  // the engine thread's inbox; knows which thread is the engine
 
-    // What any thread may read (registryMutex); written by the engine, and by add() reserving an id.
-    mutable std::shared_mutex registryMutex;
-    std::map<TorrentId, TorrentStatus> snapshots;
-    std::unordered_map<std::string, TorrentId> idsByHash;  // v1 and v2 hex
-    SessionTotals totals;
-    TorrentId lastId = 0;
+    engine::Registry registry;  // what any thread may read: snapshots, ids by hash, totals
 
     EventHub events;  // subscribers; handlers run on the engine thread
 
@@ -226,10 +222,6 @@ struct LocalSession::Impl {
     void connectDirectPeers(engine::TorrentEntry& entry);
     void checkSeedingGoals(const lt::torrent_status& st, engine::TorrentEntry& entry);
 
-    // registry helpers (take registryMutex themselves)
-    bool exists(TorrentId id) const;
-    void setSnapshot(const TorrentStatus& status);
-    void eraseSnapshot(TorrentId id);
     Settings effectiveSettings() const;
 };
 
@@ -265,7 +257,7 @@ inline Error notFound(TorrentId id) { return makeError(ErrorCode::NotFound, "no 
 
 template <class Fn>
 Result<void> onTorrent(LocalSession::Impl* impl, TorrentId id, Fn fn) {
-    if (!impl->exists(id)) return notFound(id);
+    if (!impl->registry.contains(id)) return notFound(id);
     impl->post([impl, id, fn = std::move(fn)]() mutable { impl->guardedOnTorrent("command", id, fn); });
     return {};
 }

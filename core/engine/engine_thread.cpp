@@ -197,7 +197,7 @@ void LocalSession::Impl::persistStatistics() {
     update.day = day;
     update.statistics = statsAtStart;
     {
-        std::shared_lock lock(registryMutex);
+        const SessionTotals totals = registry.totals();
         update.statistics.allTimeDownloaded = totals.allTimeDownloaded;
         update.statistics.allTimeUploaded = totals.allTimeUploaded;
     }
@@ -249,7 +249,7 @@ void LocalSession::Impl::saveEverythingForShutdown() {
     for (auto& [id, entry] : entries) {
         if (!entry.handle.is_valid() || entry.removing) continue;
         guardedOnTorrent("the last status", id, [&](engine::TorrentEntry& e) {
-            setSnapshot(engine::makeStatus(
+            registry.put(engine::makeStatus(
                 e.handle.status(lt::torrent_handle::query_name | lt::torrent_handle::query_save_path), e, settings));
         });
     }
@@ -262,24 +262,6 @@ void LocalSession::Impl::saveEverythingForShutdown() {
 void LocalSession::Impl::emit(const Event& event) {
     queue.assertOnEngine();  // session.h promises handlers run on the engine thread
     events.dispatch(event);
-}
-
-bool LocalSession::Impl::exists(TorrentId id) const {
-    std::shared_lock lock(registryMutex);
-    return snapshots.count(id) != 0;
-}
-
-void LocalSession::Impl::setSnapshot(const TorrentStatus& status) {
-    std::unique_lock lock(registryMutex);
-    snapshots[status.id] = status;
-}
-
-void LocalSession::Impl::eraseSnapshot(TorrentId id) {
-    std::unique_lock lock(registryMutex);
-    snapshots.erase(id);
-    for (auto it = idsByHash.begin(); it != idsByHash.end();) {
-        it = it->second == id ? idsByHash.erase(it) : std::next(it);
-    }
 }
 
 Settings LocalSession::Impl::effectiveSettings() const {

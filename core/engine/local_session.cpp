@@ -90,32 +90,19 @@ void LocalSession::shutdown() {
     }
 }
 
-std::vector<TorrentStatus> LocalSession::torrents() const {
-    std::shared_lock lock(impl_->registryMutex);
-    std::vector<TorrentStatus> out;
-    out.reserve(impl_->snapshots.size());
-    for (const auto& [id, status] : impl_->snapshots) out.push_back(status);
-    return out;
-}
+std::vector<TorrentStatus> LocalSession::torrents() const { return impl_->registry.all(); }
 
-std::optional<TorrentStatus> LocalSession::status(TorrentId id) const {
-    std::shared_lock lock(impl_->registryMutex);
-    auto it = impl_->snapshots.find(id);
-    if (it == impl_->snapshots.end()) return std::nullopt;
-    return it->second;
-}
+std::optional<TorrentStatus> LocalSession::status(TorrentId id) const { return impl_->registry.find(id); }
 
 Result<TorrentDetails> LocalSession::details(TorrentId id) {
-    if (!impl_->exists(id)) return makeError(ErrorCode::NotFound, "no torrent with id " + std::to_string(id));
+    if (!impl_->registry.contains(id)) return makeError(ErrorCode::NotFound, "no torrent with id " + std::to_string(id));
     Impl* impl = impl_.get();
     return impl->call<TorrentDetails>([impl, id]() -> Result<TorrentDetails> {
         auto it = impl->entries.find(id);
         if (it == impl->entries.end()) return makeError(ErrorCode::NotFound, "no torrent with id " + std::to_string(id));
         if (!it->second.handle.is_valid()) {  // not in libtorrent (yet): what the snapshot says
             TorrentDetails details;
-            std::shared_lock lock(impl->registryMutex);
-            if (auto snapshot = impl->snapshots.find(id); snapshot != impl->snapshots.end())
-                details.status = snapshot->second;
+            if (auto snapshot = impl->registry.find(id)) details.status = std::move(*snapshot);
             return details;
         }
         try {
@@ -126,10 +113,7 @@ Result<TorrentDetails> LocalSession::details(TorrentId id) {
     });
 }
 
-SessionTotals LocalSession::totals() const {
-    std::shared_lock lock(impl_->registryMutex);
-    return impl_->totals;
-}
+SessionTotals LocalSession::totals() const { return impl_->registry.totals(); }
 
 Result<std::vector<TrafficDay>> LocalSession::trafficHistory(TorrentId id, int days) {
     if (days < 1) return makeError(ErrorCode::InvalidArgument, "days must be at least 1");

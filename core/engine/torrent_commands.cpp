@@ -33,33 +33,22 @@ Result<AddOutcome> LocalSession::addTorrent(AddRequest request) {
     engine::PreparedAdd& p = prepared.value();
     Impl* impl = impl_.get();
 
-    TorrentId id = kNoTorrent;
-    {
-        std::unique_lock lock(impl->registryMutex);
-        for (const std::string* hash : {&p.hashes.v1, &p.hashes.v2}) {
-            if (auto it = impl->idsByHash.find(*hash); !hash->empty() && it != impl->idsByHash.end()) id = it->second;
-        }
-        if (id == kNoTorrent) {
-            id = ++impl->lastId;
-            TorrentStatus status;
-            status.id = id;
-            status.hashes = p.hashes;
-            status.name = validUtf8(p.name);  // a magnet's dn= is outside text
-            status.savePath = p.savePath;
-            status.state = p.params.ti ? TorrentState::QueuedForCheck : TorrentState::DownloadingMetadata;
-            status.addedTime = unixNow();
-            status.category = request.category;
-            status.tags = request.tags;
-            impl->snapshots[id] = status;
-            if (!p.hashes.v1.empty()) impl->idsByHash[p.hashes.v1] = id;
-            if (!p.hashes.v2.empty()) impl->idsByHash[p.hashes.v2] = id;
-        } else {
-            // Already in the library: merge its trackers and peers, as qBittorrent does.
-            lock.unlock();
-            if (!p.params.trackers.empty()) (void)addTrackers(id, p.params.trackers);
-            for (const auto& peer : request.peers) (void)connectPeer(id, peer);
-            return AddOutcome{id, true};
-        }
+    const auto [id, existed] = impl->registry.findOrReserve(p.hashes, [&](TorrentId) {
+        TorrentStatus status;
+        status.hashes = p.hashes;
+        status.name = validUtf8(p.name);  // a magnet's dn= is outside text
+        status.savePath = p.savePath;
+        status.state = p.params.ti ? TorrentState::QueuedForCheck : TorrentState::DownloadingMetadata;
+        status.addedTime = unixNow();
+        status.category = request.category;
+        status.tags = request.tags;
+        return status;
+    });
+    if (existed) {
+        // Already in the library: merge its trackers and peers, as qBittorrent does.
+        if (!p.params.trackers.empty()) (void)addTrackers(id, p.params.trackers);
+        for (const auto& peer : request.peers) (void)connectPeer(id, peer);
+        return AddOutcome{id, true};
     }
 
     store::TorrentRow row;
@@ -85,7 +74,7 @@ Result<AddOutcome> LocalSession::addTorrent(AddRequest request) {
     // The library has the torrent before anyone is told it was added: on a full disk the add fails
     // (and leaves no trace) instead of answering success for a torrent that a restart would forget.
     if (auto saved = impl->store->commitTorrent(row); !saved) {
-        impl->eraseSnapshot(id);
+        impl->registry.erase(id);
         return makeError(saved.error().code, "cannot add " + p.name + ": " + saved.error().message);
     }
     impl->post([impl, id, params = std::move(p.params), row = std::move(row), peers = request.peers]() mutable {
@@ -195,7 +184,7 @@ Result<void> LocalSession::moveStorage(TorrentId id, const std::string& newSaveP
 }
 
 Result<void> LocalSession::renameFile(TorrentId id, int fileIndex, const std::string& newPath) {
-    if (!impl_->exists(id)) return notFound(id);
+    if (!impl_->registry.contains(id)) return notFound(id);
     if (auto inside = engine::checkPathInsideTorrent(newPath); !inside) return inside;
     Impl* impl = impl_.get();
     auto done = impl->call<std::monostate>([impl, id, fileIndex, newPath]() -> Result<std::monostate> {

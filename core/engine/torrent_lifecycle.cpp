@@ -78,12 +78,7 @@ void LocalSession::Impl::restoreLibrary() {
         status.state = TorrentState::QueuedForCheck;
         status.allTimeDownloaded = item.row.allTimeDownloaded;
         status.allTimeUploaded = item.row.allTimeUploaded;
-        {
-            std::unique_lock lock(registryMutex);
-            snapshots[status.id] = status;
-            if (!status.hashes.v1.empty()) idsByHash[status.hashes.v1] = status.id;
-            if (!status.hashes.v2.empty()) idsByHash[status.hashes.v2] = status.id;
-        }
+        registry.insert(std::move(status));
         TorrentEntry& entry = entries[item.row.id];
         entry.row = item.row;
         entry.row.metainfo = {};  // in the queued item until it is parsed
@@ -94,10 +89,7 @@ void LocalSession::Impl::restoreLibrary() {
     }
     recomputeTotals();  // the all-time figures are there before the first tick
     trimAfterRestore = true;  // see tick()
-    {
-        std::unique_lock lock(registryMutex);
-        lastId = std::max(lastId, maxId);
-    }
+    registry.raiseLastId(maxId);
     spdlog::debug("library: {} torrents listed, restoring", restoreQueue.size());
     restoreNextChunk();
 }
@@ -214,14 +206,10 @@ void LocalSession::Impl::markErrored(TorrentEntry& entry, const std::string& mes
     }
     entry.error = message;
     spdlog::error("torrent {} ({}): {}", entry.row.id, entry.row.name, message);
-    {
-        std::unique_lock lock(registryMutex);
-        auto it = snapshots.find(entry.row.id);
-        if (it != snapshots.end()) {
-            it->second.state = TorrentState::Errored;
-            it->second.error = message;
-        }
-    }
+    registry.update(entry.row.id, [&](TorrentStatus& s) {
+        s.state = TorrentState::Errored;
+        s.error = message;
+    });
     Event event{EventType::Errored, entry.row.id, {entry.row.id}, message};
     emit(event);
     emit(Event{EventType::Changed, kNoTorrent, {entry.row.id}, {}});

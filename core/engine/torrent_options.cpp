@@ -18,12 +18,8 @@ namespace {
 // Options libtorrent has no status for are not in its state updates: refresh the snapshot here.
 template <class Fn>
 void updateSnapshot(LocalSession::Impl* impl, TorrentId id, Fn fn) {
-    {
-        std::unique_lock lock(impl->registryMutex);
-        auto it = impl->snapshots.find(id);
-        if (it == impl->snapshots.end()) return;
-        fn(it->second);
-    }
+    if (!impl->registry.contains(id)) return;
+    impl->registry.update(id, fn);
     // Handlers run on the engine thread (session.h), whoever called.
     impl->post([impl, id] { impl->emit(Event{EventType::Changed, kNoTorrent, {id}, {}}); });
 }
@@ -31,7 +27,7 @@ void updateSnapshot(LocalSession::Impl* impl, TorrentId id, Fn fn) {
 }  // namespace
 
 Result<void> LocalSession::setFilePriorities(TorrentId id, const std::vector<FilePriority>& priorities) {
-    if (!impl_->exists(id)) return notFound(id);
+    if (!impl_->registry.contains(id)) return notFound(id);
     Impl* impl = impl_.get();
     auto checked = impl->call<std::monostate>([impl, id, priorities]() -> Result<std::monostate> {
         auto it = impl->entries.find(id);
