@@ -94,23 +94,42 @@ std::vector<TorrentStatus> LocalSession::torrents() const { return impl_->regist
 
 std::optional<TorrentStatus> LocalSession::status(TorrentId id) const { return impl_->registry.find(id); }
 
+namespace {
+
+// On the engine thread: a torrent's details, or what its snapshot says while libtorrent has not got it.
+Result<TorrentDetails> detailsOnEngine(LocalSession::Impl* impl, TorrentId id) {
+    auto it = impl->entries.find(id);
+    if (it == impl->entries.end()) return makeError(ErrorCode::NotFound, "no torrent with id " + std::to_string(id));
+    if (!it->second.handle.is_valid()) {
+        TorrentDetails details;
+        if (auto snapshot = impl->registry.find(id)) details.status = std::move(*snapshot);
+        return details;
+    }
+    try {
+        return engine::makeDetails(it->second.handle, it->second, impl->effectiveSettings());
+    } catch (const std::exception& e) {
+        return makeError(ErrorCode::Internal, std::string("details unavailable: ") + e.what());
+    }
+}
+
+}  // namespace
+
 Result<TorrentDetails> LocalSession::details(TorrentId id) {
     if (!impl_->registry.contains(id)) return makeError(ErrorCode::NotFound, "no torrent with id " + std::to_string(id));
     Impl* impl = impl_.get();
-    return impl->call<TorrentDetails>([impl, id]() -> Result<TorrentDetails> {
-        auto it = impl->entries.find(id);
-        if (it == impl->entries.end()) return makeError(ErrorCode::NotFound, "no torrent with id " + std::to_string(id));
-        if (!it->second.handle.is_valid()) {  // not in libtorrent (yet): what the snapshot says
-            TorrentDetails details;
-            if (auto snapshot = impl->registry.find(id)) details.status = std::move(*snapshot);
-            return details;
-        }
-        try {
-            return engine::makeDetails(it->second.handle, it->second, impl->effectiveSettings());
-        } catch (const std::exception& e) {
-            return makeError(ErrorCode::Internal, std::string("details unavailable: ") + e.what());
-        }
+    return impl->call<TorrentDetails>([impl, id] { return detailsOnEngine(impl, id); });
+}
+
+std::vector<TorrentDetails> LocalSession::detailsOf(const std::vector<TorrentId>& ids) {
+    Impl* impl = impl_.get();
+    auto all = impl->call<std::vector<TorrentDetails>>([impl, ids]() -> Result<std::vector<TorrentDetails>> {
+        std::vector<TorrentDetails> out;
+        out.reserve(ids.size());
+        for (TorrentId id : ids)
+            if (auto got = detailsOnEngine(impl, id)) out.push_back(std::move(got.value()));
+        return out;
     });
+    return all ? std::move(all.value()) : std::vector<TorrentDetails>{};
 }
 
 SessionTotals LocalSession::totals() const { return impl_->registry.totals(); }

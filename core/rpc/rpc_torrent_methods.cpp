@@ -52,25 +52,23 @@ MethodResult torrentGet(const json& args, RpcContext& ctx) {
 
     json torrents = json::array();
     if (format == "table") torrents.push_back(known);
-    for (TorrentId id : ids.value()) {
-        std::optional<TorrentStatus> status = ctx.session.status(id);
-        std::optional<TorrentDetails> more;
-        if (details) {
-            auto got = ctx.session.details(id);
-            if (!got) continue;  // removed meanwhile
-            more = std::move(got.value());
-            status = more->status;
-        }
-        if (!status) continue;
+    auto addRow = [&](const TorrentStatus& status, const TorrentDetails* more) {
         json row = format == "table" ? json::array() : json::object();
         for (const auto& f : known) {
-            json value = torrentField(f, *status, more ? &*more : nullptr).value_or(json(nullptr));
+            json value = torrentField(f, status, more).value_or(json(nullptr));
             if (format == "table")
                 row.push_back(std::move(value));
             else
                 row[f] = std::move(value);
         }
         torrents.push_back(std::move(row));
+    };
+    if (details) {
+        // One trip to the engine for all of them; those removed meanwhile are left out.
+        for (const TorrentDetails& more : ctx.session.detailsOf(ids.value())) addRow(more.status, &more);
+    } else {
+        for (TorrentId id : ids.value())
+            if (auto status = ctx.session.status(id)) addRow(*status, nullptr);
     }
     MethodResult result;
     result.arguments["torrents"] = std::move(torrents);

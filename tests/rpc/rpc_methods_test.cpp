@@ -96,6 +96,11 @@ TEST_F(RpcMethods, TorrentGetGivesObjectsOrATableAndNeedsFields) {
     EXPECT_EQ(objects["torrents"][1]["id"], b);
     EXPECT_EQ(objects["torrents"][0]["sizeWhenDone"], 64 * 1024);
     EXPECT_EQ(objects["torrents"][0]["files"][0]["name"], "g1.bin");
+    EXPECT_EQ(objects["torrents"][1]["files"][0]["name"], "g2.bin");
+    // Details of many torrents come in one trip to the engine; an unknown id among them is skipped.
+    const json mixed = ok("torrent-get", {{"fields", {"id", "files"}}, {"ids", json::array({999, b})}});
+    ASSERT_EQ(mixed["torrents"].size(), 1u) << mixed.dump();
+    EXPECT_EQ(mixed["torrents"][0]["id"], b);
 
     const json table = ok("torrent-get", {{"fields", {"id", "name"}}, {"format", "table"}, {"ids", {b}}});
     EXPECT_EQ(table["torrents"], json({{"id", "name"}, {b, "g2.bin"}}));

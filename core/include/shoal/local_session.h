@@ -53,6 +53,7 @@ public:
     std::vector<TorrentStatus> torrents() const override;
     std::optional<TorrentStatus> status(TorrentId id) const override;
     Result<TorrentDetails> details(TorrentId id) override;
+    std::vector<TorrentDetails> detailsOf(const std::vector<TorrentId>& ids) override;
     SessionTotals totals() const override;
     Result<std::vector<TrafficDay>> trafficHistory(TorrentId id, int days) override;
     Settings settings() const override;

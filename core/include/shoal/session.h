@@ -64,6 +64,14 @@ public:
     virtual std::vector<TorrentStatus> torrents() const = 0;
     virtual std::optional<TorrentStatus> status(TorrentId id) const = 0;
     virtual Result<TorrentDetails> details(TorrentId id) = 0;
+    // The details of many torrents, those gone left out: for a listing that needs them for hundreds
+    // of torrents (RPC torrent-get), one trip to the engine instead of one per torrent.
+    virtual std::vector<TorrentDetails> detailsOf(const std::vector<TorrentId>& ids) {
+        std::vector<TorrentDetails> out;
+        for (TorrentId id : ids)
+            if (auto got = details(id)) out.push_back(std::move(got.value()));
+        return out;
+    }
     virtual SessionTotals totals() const = 0;
     // What is stored, and what applySettings() changes.
     virtual Settings settings() const = 0;
