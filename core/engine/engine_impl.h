@@ -88,6 +88,10 @@ struct TorrentEntry {
     bool checkedAfterRejectedResume = false;
     bool resumeDataStored = false;  // restored with resume data: nothing new to save once it is added
     bool restoring = false;         // handed to libtorrent by restoreNextChunk, its add not back yet
+    // The file priorities last given to libtorrent. Its own (get_file_priorities) change only when its
+    // disk job has applied them: read before that, they would show, and a next change would build on,
+    // the old ones.
+    std::vector<lt::download_priority_t> filePriorities;
 };
 
 // libtorrent carries an opaque pointer per torrent (client_data_t). Shoal stores the torrent's id in it
@@ -219,6 +223,7 @@ struct LocalSession::Impl {
     void giveToSession(engine::TorrentEntry& entry, lt::add_torrent_params params);  // async_add_torrent
     void markErrored(engine::TorrentEntry& entry, const std::string& message);
     void putRow(const engine::TorrentEntry& entry);
+    void showRow(const engine::TorrentEntry& entry);  // the snapshot's fields that come from the row
     void connectDirectPeers(engine::TorrentEntry& entry);
     void checkSeedingGoals(const lt::torrent_status& st, engine::TorrentEntry& entry);
 
@@ -268,7 +273,10 @@ Result<void> onTorrent(LocalSession::Impl* impl, TorrentId id, Fn fn) {
 template <class Change, class Apply>
 Result<void> changeTorrent(LocalSession::Impl* impl, TorrentId id, Change change, Apply apply) {
     return onTorrent(impl, id, [impl, change = std::move(change), apply = std::move(apply)](TorrentEntry& e) mutable {
-        if (change(e)) impl->putRow(e);
+        if (change(e)) {
+            impl->putRow(e);
+            impl->showRow(e);
+        }
         if (e.handle.is_valid()) apply(e);
         else if (e.addPending) e.untilAdded.emplace_back(std::move(apply));
     });

@@ -173,7 +173,7 @@ TorrentDetails makeDetails(const lt::torrent_handle& handle, TorrentEntry& entry
         const auto& files = info->files();
         std::vector<std::int64_t> progress;
         handle.file_progress(progress);
-        const auto priorities = handle.get_file_priorities();
+        const auto priorities = entry.filePriorities.empty() ? handle.get_file_priorities() : entry.filePriorities;
         for (const lt::file_index_t i : files.file_range()) {
             if (files.pad_file_at(i)) continue;
             FileEntry f;

@@ -179,6 +179,22 @@ void LocalSession::Impl::putRow(const TorrentEntry& entry) {
     store->putTorrent(row);
 }
 
+// A state update handled just before a change was built from the old row, and libtorrent sends the next
+// only when the torrent's status changes: the row's own fields are shown at once.
+void LocalSession::Impl::showRow(const TorrentEntry& entry) {
+    const store::TorrentRow& row = entry.row;
+    const Settings settings = effectiveSettings();
+    registry.update(row.id, [&](TorrentStatus& s) {
+        s.downloadLimit = row.downloadLimit;
+        s.uploadLimit = row.uploadLimit;
+        s.ratioGoal = row.ratioGoal ? row.ratioGoal : settings.seedRatioGoal;
+        s.seedTimeGoalSeconds = row.seedTimeGoalSeconds ? row.seedTimeGoalSeconds : settings.seedTimeGoalSeconds;
+        s.completedTime = row.completedTime;
+        s.category = row.category;
+        s.tags = row.tags;
+    });
+}
+
 // Only once the torrent transfers: a connection made while it is paused is ignored, and one made while it
 // checks is dropped when the check ends, after which libtorrent waits min_reconnect_time (60 s).
 void LocalSession::Impl::connectDirectPeers(TorrentEntry& entry) {

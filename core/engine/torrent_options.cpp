@@ -40,11 +40,12 @@ Result<void> LocalSession::setFilePriorities(TorrentId id, const std::vector<Fil
     });
     if (!checked) return checked.error();
     return engine::changeTorrent(impl, id, engine::unchanged, [impl, priorities](TorrentEntry& e) {
-        auto current = e.handle.get_file_priorities();
+        auto current = e.filePriorities.empty() ? e.handle.get_file_priorities() : e.filePriorities;
         if (current.size() < priorities.size()) current.resize(priorities.size(), lt::default_priority);
         for (std::size_t i = 0; i < priorities.size(); ++i)
             current[i] = lt::download_priority_t(static_cast<std::uint8_t>(priorities[i]));
         e.handle.prioritize_files(current);
+        e.filePriorities = std::move(current);
         impl->saveResumeData(e, false);
     });
 }
