@@ -33,7 +33,8 @@ Result<AddOutcome> LocalSession::addTorrent(AddRequest request) {
     engine::PreparedAdd& p = prepared.value();
     Impl* impl = impl_.get();
 
-    const auto [id, existed] = impl->registry.findOrReserve(p.hashes, [&](TorrentId) {
+    // Not a structured binding: clang 14 cannot capture one in the lambda below.
+    const auto reserved = impl->registry.findOrReserve(p.hashes, [&](TorrentId) {
         TorrentStatus status;
         status.hashes = p.hashes;
         status.name = validUtf8(p.name);  // a magnet's dn= is outside text
@@ -44,7 +45,8 @@ Result<AddOutcome> LocalSession::addTorrent(AddRequest request) {
         status.tags = request.tags;
         return status;
     });
-    if (existed) {
+    const TorrentId id = reserved.first;
+    if (reserved.second) {
         // Already in the library: merge its trackers and peers, as qBittorrent does.
         if (!p.params.trackers.empty()) (void)addTrackers(id, p.params.trackers);
         for (const auto& peer : request.peers) (void)connectPeer(id, peer);
