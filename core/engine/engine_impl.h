@@ -111,6 +111,8 @@ Result<lt::tcp::endpoint> parseEndpoint(const std::string& text);  // "ip:port" 
 // lt::torrent_status + Shoal's entry -> the snapshot front ends see. Every status read goes through here
 // and is counted first (TorrentEntry::observe), so no reading of the transfer counters is skipped.
 TorrentStatus makeStatus(const lt::torrent_status& st, TorrentEntry& entry, const Settings& settings);
+// The snapshot's fields that come from the library row alone (limits, goals, category, tags).
+void showRowFields(TorrentStatus& s, const store::TorrentRow& row, const Settings& settings);
 TorrentDetails makeDetails(const lt::torrent_handle& handle, TorrentEntry& entry, const Settings& settings);
 
 }  // namespace engine

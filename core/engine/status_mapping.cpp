@@ -96,6 +96,16 @@ std::string peerFlags(const lt::peer_info& p) {
 
 }  // namespace
 
+void showRowFields(TorrentStatus& s, const store::TorrentRow& row, const Settings& settings) {
+    s.downloadLimit = row.downloadLimit;
+    s.uploadLimit = row.uploadLimit;
+    s.ratioGoal = row.ratioGoal ? row.ratioGoal : settings.seedRatioGoal;
+    s.seedTimeGoalSeconds = row.seedTimeGoalSeconds ? row.seedTimeGoalSeconds : settings.seedTimeGoalSeconds;
+    s.completedTime = row.completedTime;
+    s.category = row.category;
+    s.tags = row.tags;
+}
+
 TorrentStatus makeStatus(const lt::torrent_status& st, TorrentEntry& entry, const Settings& settings) {
     entry.observe(st);
     TorrentStatus s;
@@ -138,10 +148,6 @@ TorrentStatus makeStatus(const lt::torrent_status& st, TorrentEntry& entry, cons
     const std::int64_t base = s.allTimeDownloaded > 0 ? s.allTimeDownloaded : st.total_wanted_done;
     s.ratio = base > 0 ? static_cast<double>(s.allTimeUploaded) / static_cast<double>(base) : 0.0;
     s.queuePosition = static_cast<int>(st.queue_position);
-    s.downloadLimit = row.downloadLimit;
-    s.uploadLimit = row.uploadLimit;
-    s.ratioGoal = row.ratioGoal ? row.ratioGoal : settings.seedRatioGoal;
-    s.seedTimeGoalSeconds = row.seedTimeGoalSeconds ? row.seedTimeGoalSeconds : settings.seedTimeGoalSeconds;
     s.tracker = validUtf8(st.current_tracker);
     if (s.tracker.empty()) {
         if (auto info = st.torrent_file.lock(); info && !info->trackers().empty())
@@ -150,9 +156,7 @@ TorrentStatus makeStatus(const lt::torrent_status& st, TorrentEntry& entry, cons
     s.activeSeconds = st.active_duration.count();
     s.seedingSeconds = st.seeding_duration.count();
     s.addedTime = row.addedTime;
-    s.completedTime = row.completedTime;
-    s.category = row.category;
-    s.tags = row.tags;
+    showRowFields(s, row, settings);
     return s;
 }
 

@@ -182,17 +182,8 @@ void LocalSession::Impl::putRow(const TorrentEntry& entry) {
 // A state update handled just before a change was built from the old row, and libtorrent sends the next
 // only when the torrent's status changes: the row's own fields are shown at once.
 void LocalSession::Impl::showRow(const TorrentEntry& entry) {
-    const store::TorrentRow& row = entry.row;
     const Settings settings = effectiveSettings();
-    registry.update(row.id, [&](TorrentStatus& s) {
-        s.downloadLimit = row.downloadLimit;
-        s.uploadLimit = row.uploadLimit;
-        s.ratioGoal = row.ratioGoal ? row.ratioGoal : settings.seedRatioGoal;
-        s.seedTimeGoalSeconds = row.seedTimeGoalSeconds ? row.seedTimeGoalSeconds : settings.seedTimeGoalSeconds;
-        s.completedTime = row.completedTime;
-        s.category = row.category;
-        s.tags = row.tags;
-    });
+    registry.update(entry.row.id, [&](TorrentStatus& s) { engine::showRowFields(s, entry.row, settings); });
 }
 
 // Only once the torrent transfers: a connection made while it is paused is ignored, and one made while it
