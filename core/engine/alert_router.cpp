@@ -25,8 +25,8 @@ void LocalSession::Impl::handleAlerts() {
             const auto* torrentAlert = dynamic_cast<lt::torrent_alert*>(alert);
             const TorrentId id = torrentAlert ? engine::idFromHandle(torrentAlert->handle) : kNoTorrent;
             const std::string message = std::string("handling ") + alert->what() + " failed: " + e.what();
-            if (auto it = entries.find(id); it != entries.end() && !it->second.removing)
-                guarded("marking a torrent errored", [&] { markErrored(it->second, message); });
+            if (TorrentEntry* entry = book.findLive(id))
+                guarded("marking a torrent errored", [&] { markErrored(*entry, message); });
             else
                 spdlog::error("engine: {}", message);
         }
@@ -51,7 +51,7 @@ void LocalSession::Impl::resyncAfterDroppedAlerts(const lt::alerts_dropped_alert
         if (const TorrentId id = engine::idFromHandle(handle); id != kNoTorrent) live[id] = handle;
     }
     std::vector<TorrentId> gone;
-    for (auto& [id, entry] : entries) {
+    for (auto& [id, entry] : book) {
         auto found = live.find(id);
         if (entry.addPending && found != live.end()) {
             adopt(entry, found->second);
@@ -60,8 +60,7 @@ void LocalSession::Impl::resyncAfterDroppedAlerts(const lt::alerts_dropped_alert
         }
     }
     for (const TorrentId id : gone) finishRemoval(id);
-    // Saves whose alerts were lost will never be counted down; shutdown must not wait for them.
-    outstandingSaves = 0;
+    resumes.forgetOutstanding();
     session->post_torrent_updates(lt::torrent_handle::query_name | lt::torrent_handle::query_save_path);
 }
 
@@ -96,8 +95,7 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
         case lt::save_resume_data_alert::alert_type:
             return onResumeSaved(as<lt::save_resume_data_alert>(alert));
         case lt::save_resume_data_failed_alert::alert_type:
-            --outstandingSaves;  // "not modified" lands here too
-            return;
+            return resumes.landed();  // "not modified" lands here too
         default:
             break;
     }
@@ -105,9 +103,9 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
     // Everything below concerns a torrent we know.
     auto* torrentAlert = dynamic_cast<lt::torrent_alert*>(alert);
     if (!torrentAlert) return;
-    auto found = entries.find(engine::idFromHandle(torrentAlert->handle));
-    if (found == entries.end()) return;
-    TorrentEntry& entry = found->second;
+    TorrentEntry* found = book.find(engine::idFromHandle(torrentAlert->handle));
+    if (!found) return;
+    TorrentEntry& entry = *found;
     switch (alert->type()) {
         // lifecycle
         case lt::metadata_received_alert::alert_type:
@@ -133,11 +131,11 @@ void LocalSession::Impl::handleAlert(lt::alert* alert) {
         case lt::storage_moved_failed_alert::alert_type:
             return onStorageMoveFailed(entry, as<lt::storage_moved_failed_alert>(alert));
         case lt::file_renamed_alert::alert_type:
-            return saveResumeData(entry, false);
+            return resumes.save(entry, false);
         case lt::file_rename_failed_alert::alert_type:
             return onRenameFailed(entry, as<lt::file_rename_failed_alert>(alert));
         case lt::piece_finished_alert::alert_type:
-            entry.piecesSinceSave = true;  // saved on the next tick (scheduleProgressSaves)
+            entry.piecesSinceSave = true;  // saved on the next tick (ResumeScheduler)
             return;
         // peers
         case lt::hash_failed_alert::alert_type:

@@ -30,9 +30,9 @@ std::vector<char> metainfoFromInfoSection(const lt::torrent_info& info) {
 
 void LocalSession::Impl::onAdded(const lt::add_torrent_alert& a) {
     const TorrentId id = engine::idFromUserdata(a.params.userdata);
-    auto found = entries.find(id);
-    if (found == entries.end()) return;
-    TorrentEntry& entry = found->second;
+    TorrentEntry* found = book.find(id);
+    if (!found) return;
+    TorrentEntry& entry = *found;
     if (!entry.addPending) return;  // adopted already, after dropped alerts
     if (a.error) {
         restoreLanded(entry);
@@ -62,25 +62,25 @@ void LocalSession::Impl::adopt(TorrentEntry& entry, const lt::torrent_handle& ha
                                             : lt::remove_flags_t{});
         return;
     }
+    // What the add was given, not handle.torrent_file(): each handle query is a round trip to
+    // libtorrent's thread, and adding thousands of torrents made that a good part of each add.
+    if (entry.info) entry.totalSize = entry.info->total_size();
     entry.info.reset();  // libtorrent's own copy is the one from now on
-    if (auto info = handle.torrent_file()) entry.totalSize = info->total_size();
     auto pending = std::move(entry.untilAdded);
     entry.untilAdded.clear();
     for (auto& apply : pending) guardedOnTorrent("a change made while adding", id, apply);
-    auto again = entries.find(id);
-    if (again == entries.end() || again->second.removing) return;
+    if (!book.findLive(id)) return;
     connectDirectPeers(entry);
-    if (entry.row.queuePosition < 0) entry.row.queuePosition = static_cast<int>(handle.queue_position());
     // A new torrent's first resume data; a restored one's is in the library unless changed while adding.
-    if (!entry.resumeDataStored || !pending.empty()) saveResumeData(entry, false);
+    if (!entry.resumeDataStored || !pending.empty()) resumes.save(entry, false);
     emit(Event{EventType::Added, id, {id}, entry.row.name});
 }
 
 void LocalSession::Impl::finishRemoval(TorrentId id) {
-    auto found = entries.find(id);
-    if (found == entries.end()) return;
+    const TorrentEntry* found = book.find(id);
+    if (!found) return;
     // This run's transfer of a removed torrent still counts in the session's totals and its history.
-    const TorrentEntry& entry = found->second;
+    const TorrentEntry& entry = *found;
     removedDownloaded += entry.downloaded.total;
     removedUploaded += entry.uploaded.total;
     const std::int64_t down = entry.downloaded.total - entry.downloaded.persisted;
@@ -88,7 +88,7 @@ void LocalSession::Impl::finishRemoval(TorrentId id) {
     if (down > 0 || up > 0)
         removedTraffic.push_back({id, entry.allTimeDownloaded(), entry.allTimeUploaded(), down, up});
     store->removeTorrent(id);
-    entries.erase(found);
+    book.erase(id);
     registry.erase(id);
     recomputeTotals();
     emit(Event{EventType::Removed, id, {id}, {}});
@@ -120,10 +120,9 @@ void LocalSession::Impl::onDeleteFailed(const lt::torrent_delete_failed_alert& a
 // Resume saves are counted for shutdown even when their torrent was removed meanwhile; a removed
 // torrent's data must not reach the library again.
 void LocalSession::Impl::onResumeSaved(const lt::save_resume_data_alert& a) {
-    --outstandingSaves;
+    resumes.landed();
     const TorrentId id = engine::idFromHandle(a.handle);
-    auto it = entries.find(id);
-    if (it == entries.end() || it->second.removing) return;
+    if (!book.findLive(id)) return;
     // The event says the save is on disk: it is sent once the writer has committed it.
     store->putResumeData(id, lt::write_resume_data_buf(a.params), [this, id] {
         post([this, id] { emit(Event{EventType::ResumeSaved, id, {id}, {}}); });
@@ -144,7 +143,7 @@ void LocalSession::Impl::onMetadataReceived(TorrentEntry& entry) {
     }
     putRow(entry);
     if (!metainfo.empty()) store->putMetainfo(id, std::move(metainfo));
-    saveResumeData(entry, false);
+    resumes.save(entry, false);
     return emit(Event{EventType::MetadataReceived, id, {id}, entry.row.name});
 }
 
@@ -161,7 +160,7 @@ void LocalSession::Impl::onFinished(TorrentEntry& entry) {
         entry.row.finalSavePath.clear();
         putRow(entry);
     }
-    saveResumeData(entry, false);
+    resumes.save(entry, false);
     if (!entry.finishedThisRun && !shuttingDown) {
         entry.finishedThisRun = true;
         // Whoever reacts to Finished reads the status: make it the finished one, not last tick's.
@@ -182,7 +181,7 @@ void LocalSession::Impl::onStateChanged(TorrentEntry& entry,
     // would write every restored torrent again at start (for a large library, a burst of resume
     // data whose peak glibc keeps resident).
     if (prev == lt::torrent_status::checking_resume_data) return;
-    saveResumeData(entry, true);
+    resumes.save(entry, true);
 }
 
 }  // namespace shoal

@@ -1,6 +1,8 @@
 // Alerts of status: the torrents whose status changed (each tick), and the session's statistics.
 #include <libtorrent/alert_types.hpp>
 
+#include <utility>
+
 #include "engine/engine_impl.h"
 
 namespace shoal {
@@ -10,7 +12,7 @@ using engine::TorrentEntry;
 void LocalSession::Impl::recomputeTotals() {
     std::int64_t down = removedDownloaded;
     std::int64_t up = removedUploaded;
-    for (const auto& [id, entry] : entries) {
+    for (const auto& [id, entry] : std::as_const(book)) {
         down += entry.downloaded.total;
         up += entry.uploaded.total;
     }
@@ -35,9 +37,13 @@ void LocalSession::Impl::onStateUpdate(const std::vector<lt::torrent_status>& st
     std::vector<TorrentStatus> changed;
     changed.reserve(statuses.size());
     for (const auto& st : statuses) {
-        auto found = entries.find(engine::idFromHandle(st.handle));
-        if (found == entries.end() || found->second.removing) continue;
-        TorrentEntry& entry = found->second;
+        TorrentEntry* found = book.findLive(engine::idFromHandle(st.handle));
+        if (!found) continue;
+        TorrentEntry& entry = *found;
+        // libtorrent marks a torrent dirty with a status update (set_need_save_resume), so the flag
+        // is seen here the tick it is set.
+        if (st.need_save_resume) entry.unsavedChanges = true;
+        if (entry.row.queuePosition < 0) entry.row.queuePosition = static_cast<int>(st.queue_position);
         if (entry.row.name.empty() && !st.name.empty()) {
             entry.row.name = st.name;
             putRow(entry);

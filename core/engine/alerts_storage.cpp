@@ -48,7 +48,7 @@ void LocalSession::Impl::onTorrentError(TorrentEntry& entry, const lt::torrent_e
 void LocalSession::Impl::onStorageMoved(TorrentEntry& entry, const lt::storage_moved_alert& a) {
     entry.row.savePath = a.storage_path();
     putRow(entry);
-    saveResumeData(entry, false);
+    resumes.save(entry, false);
 }
 
 void LocalSession::Impl::onStorageMoveFailed(TorrentEntry& entry, const lt::storage_moved_failed_alert& a) {

@@ -27,6 +27,8 @@
 
 #include "engine/engine_queue.h"
 #include "engine/registry.h"
+#include "engine/resume_scheduler.h"
+#include "engine/torrent_book.h"
 #include "shoal/event_hub.h"
 #include "shoal/local_session.h"
 #include "store/store.h"
@@ -34,65 +36,6 @@
 namespace shoal {
 
 namespace engine {
-
-using Clock = std::chrono::steady_clock;
-
-// This run's payload in one direction, read from libtorrent's total_payload_* counters, which start
-// again from zero each time a torrent is resumed (and whose all_time_* lose the bytes of the second a
-// pause cuts short): counted here by deltas, so that it never goes back.
-struct TransferCounter {
-    std::int64_t total = 0;      // this run
-    std::int64_t lastSeen = 0;   // libtorrent's counter at the last reading
-    std::int64_t persisted = 0;  // `total` when the history was last written
-    void observe(std::int64_t now) {
-        total += now >= lastSeen ? now - lastSeen : now;
-        lastSeen = now;
-    }
-};
-
-// What the engine knows of one torrent beyond libtorrent's own state.
-struct TorrentEntry {
-    store::TorrentRow row;              // persisted columns, kept current and re-put on change
-    lt::torrent_handle handle;          // invalid until add_torrent_alert
-    // Set while libtorrent has the add in hand (async_add_torrent until add_torrent_alert). What the
-    // user changes meanwhile is kept in the row at once and applied to the handle when it comes.
-    bool addPending = false;
-    std::vector<std::function<void(TorrentEntry&)>> untilAdded;
-    std::shared_ptr<const lt::torrent_info> info;  // the metadata given to the add, if any (file checks)
-    // "ip:port" peers the user named. libtorrent ignores connect_peer while a torrent is paused (as queued
-    // and restored torrents are at first), so they are connected again whenever it starts.
-    std::vector<std::string> directPeers;
-    Clock::time_point lastDirectConnect{};
-    std::string error;                  // sticky error (files missing, disk) until resume/recheck
-    // Disk jobs issued before a resume or recheck can still fail after it (a full disk's writes in
-    // flight), and libtorrent would error or pause the torrent again. Those steps wait for a fence
-    // (flush_cache) behind every earlier job; the disk errors that come before it are the old episode's.
-    std::vector<std::function<void(TorrentEntry&)>> afterDiskFence;
-    std::int64_t totalSize = 0;         // payload size, read once the metadata is known (ticks lack it)
-    int hashFailures = 0;
-    TransferCounter downloaded, uploaded, wasted;
-    std::int64_t allTimeDownloadedBefore = 0;  // all-time counters at the start of this run
-    std::int64_t allTimeUploadedBefore = 0;
-    std::int64_t allTimeDownloaded() const { return allTimeDownloadedBefore + downloaded.total; }
-    std::int64_t allTimeUploaded() const { return allTimeUploadedBefore + uploaded.total; }
-    void observe(const lt::torrent_status& st) {
-        downloaded.observe(st.total_payload_download);
-        uploaded.observe(st.total_payload_upload);
-        wasted.observe(st.total_failed_bytes + st.total_redundant_bytes);
-    }
-    bool finishedThisRun = false;
-    bool piecesSinceSave = false;  // a piece passed its hash check since the last resume save
-    std::int64_t downloadedAtSave = 0;  // downloaded.total when resume data was last asked for
-    bool removing = false;
-    RemoveMode removeMode = RemoveMode::KeepData;  // what removing asked for
-    bool checkedAfterRejectedResume = false;
-    bool resumeDataStored = false;  // restored with resume data: nothing new to save once it is added
-    bool restoring = false;         // handed to libtorrent by restoreNextChunk, its add not back yet
-    // The file priorities last given to libtorrent. Its own (get_file_priorities) change only when its
-    // disk job has applied them: read before that, they would show, and a next change would build on,
-    // the old ones.
-    std::vector<lt::download_priority_t> filePriorities;
-};
 
 // libtorrent carries an opaque pointer per torrent (client_data_t). Shoal stores the torrent's id in it
 // as an integer, never dereferenced, so an alert for a torrent already erased is harmless.
@@ -140,10 +83,9 @@ struct LocalSession::Impl {
     EventHub events;  // subscribers; handlers run on the engine thread
 
     // Engine thread only.
-    std::map<TorrentId, engine::TorrentEntry> entries;
-    int outstandingSaves = 0;
+    engine::TorrentBook book{queue};
+    engine::ResumeScheduler resumes{queue};
     engine::Clock::time_point nextTick{};
-    engine::Clock::time_point nextResumeSave{};
     engine::Clock::time_point nextStatsSave{};
     bool altSpeedInForce = false;  // engine thread: the limits last applied were the alternative ones
     store::Statistics statsAtStart;
@@ -175,9 +117,6 @@ struct LocalSession::Impl {
     void runOnEngineAndWait(const char* what, std::function<void()> fn);
     void saveEverythingForShutdown();
     void tick();
-    void saveResumeData(engine::TorrentEntry& entry, bool onlyIfModified);
-    void scheduleProgressSaves();  // each tick: the resume saves that keep a crash's loss to a tick
-    void saveAllResumeData(bool onlyIfModified);
     void persistStatistics();  // statistics, per-torrent counters and today's history
     void recomputeTotals();    // the session's totals from every torrent's counters
 

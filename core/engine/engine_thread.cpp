@@ -5,8 +5,8 @@
 #include <spdlog/spdlog.h>
 
 #include <malloc.h>
+#include <pthread.h>
 
-#include <algorithm>
 #include <ctime>
 
 #include "engine/engine_impl.h"
@@ -30,9 +30,7 @@ void LocalSession::Impl::guardedOnTorrent(const char* what, TorrentId id,
                                           const std::function<void(engine::TorrentEntry&)>& fn) noexcept {
     std::string failure;
     try {
-        auto it = entries.find(id);
-        if (it == entries.end() || it->second.removing) return;
-        fn(it->second);
+        if (engine::TorrentEntry* entry = book.findLive(id)) fn(*entry);
         return;
     } catch (const std::exception& e) {
         failure = e.what();
@@ -41,12 +39,12 @@ void LocalSession::Impl::guardedOnTorrent(const char* what, TorrentId id,
     }
     // Looked up again: the failing code may have been half-way through a removal.
     guarded(what, [&] {
-        auto it = entries.find(id);
-        if (it == entries.end() || it->second.removing) {
+        engine::TorrentEntry* entry = book.findLive(id);
+        if (!entry) {
             spdlog::warn("torrent {}: {} failed: {}", id, what, failure);
             return;
         }
-        markErrored(it->second, std::string(what) + " failed: " + failure);
+        markErrored(*entry, std::string(what) + " failed: " + failure);
     });
 }
 
@@ -73,9 +71,10 @@ void LocalSession::Impl::start() {
 
     const auto now = Clock::now();
     nextTick = now;
-    nextResumeSave = now + std::chrono::seconds(settings.resumeSaveIntervalSeconds);
+    resumes.start(now, std::chrono::seconds(settings.resumeSaveIntervalSeconds));
     nextStatsSave = now + std::chrono::seconds(30);
     thread = std::thread([this] {
+        ::pthread_setname_np(::pthread_self(), "shoal-engine");  // for top -H, perf, gdb
         queue.bindToCurrentThread();
         run();
     });
@@ -115,17 +114,8 @@ void LocalSession::Impl::tick() {
     // Only torrents whose status changed come back, in one state_update_alert.
     session->post_torrent_updates(lt::torrent_handle::query_name | lt::torrent_handle::query_save_path);
     session->post_session_stats();
-    if (now >= nextResumeSave) {
-        nextResumeSave = now + std::chrono::seconds(settings.resumeSaveIntervalSeconds);
-        saveAllResumeData(true);
-    } else {
-        // A crash must cost a tick of a download, not the pieces since the last 10 s save: libtorrent
-        // trusts the resume data's bitfield and fetches again whatever it does not record. A save
-        // without the info dict is small, and the writer keeps only the newest per torrent.
-        scheduleProgressSaves();
-    }
-    if (trimAfterRestore &&
-        std::none_of(entries.begin(), entries.end(), [](const auto& item) { return item.second.addPending; })) {
+    resumes.onTick(book, now, std::chrono::seconds(settings.resumeSaveIntervalSeconds));
+    if (trimAfterRestore && !book.anyAddPending()) {
         // glibc keeps freed memory in its arenas: without this a large library's resident size stays
         // at the restore's peak (203 MB instead of 100 MB for 10,000 torrents).
         trimAfterRestore = false;
@@ -139,49 +129,6 @@ void LocalSession::Impl::tick() {
     if (now >= nextStatsSave) {
         nextStatsSave = now + std::chrono::seconds(30);
         persistStatistics();
-    }
-}
-
-// The resume scheduler. A crash must cost a tick of a download, not what came since the last periodic
-// save: libtorrent trusts the resume data's bitfield, and its unfinished pieces' written blocks, and
-// fetches again whatever it does not record. Verified pieces are saved on the next tick; blocks of
-// unfinished pieces too, for the few torrents with the most unsaved, so that thousands of downloads do
-// not turn into thousands of saves a tick. A save without the info dict is a few hundred bytes, and the
-// writer keeps only the newest per torrent.
-void LocalSession::Impl::scheduleProgressSaves() {
-    constexpr std::size_t kPartialSavesPerTick = 16;
-    constexpr std::int64_t kBlock = 16 * 1024;
-    std::vector<std::pair<std::int64_t, engine::TorrentEntry*>> partial;
-    for (auto& [id, entry] : entries) {
-        if (entry.piecesSinceSave) {
-            saveResumeData(entry, false);
-            continue;
-        }
-        const std::int64_t unsaved = entry.downloaded.total - entry.downloadedAtSave;
-        if (unsaved >= kBlock) partial.emplace_back(unsaved, &entry);
-    }
-    const std::size_t n = std::min(partial.size(), kPartialSavesPerTick);
-    std::partial_sort(partial.begin(), partial.begin() + static_cast<std::ptrdiff_t>(n), partial.end(),
-                      [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (std::size_t i = 0; i < n; ++i) saveResumeData(*partial[i].second, false);
-}
-
-void LocalSession::Impl::saveResumeData(engine::TorrentEntry& entry, bool onlyIfModified) {
-    queue.assertOnEngine();
-    if (!entry.handle.is_valid() || entry.removing) return;
-    entry.piecesSinceSave = false;
-    entry.downloadedAtSave = entry.downloaded.total;
-    // Without the info dict: the library keeps the metainfo once (torrents.metainfo) and the resume data
-    // that is rewritten every few seconds stays a few hundred bytes.
-    lt::resume_data_flags_t flags{};
-    if (onlyIfModified) flags |= lt::torrent_handle::only_if_modified;
-    entry.handle.save_resume_data(flags);
-    ++outstandingSaves;
-}
-
-void LocalSession::Impl::saveAllResumeData(bool onlyIfModified) {
-    for (auto& [id, entry] : entries) {
-        if (!onlyIfModified || entry.handle.need_save_resume_data()) saveResumeData(entry, onlyIfModified);
     }
 }
 
@@ -203,7 +150,7 @@ void LocalSession::Impl::persistStatistics() {
     }
     update.torrents = std::move(removedTraffic);
     removedTraffic.clear();
-    for (auto& [id, entry] : entries) {
+    for (auto& [id, entry] : book) {
         const std::int64_t down = entry.downloaded.total - entry.downloaded.persisted;
         const std::int64_t up = entry.uploaded.total - entry.uploaded.persisted;
         if (down == 0 && up == 0) continue;
@@ -235,18 +182,19 @@ void LocalSession::Impl::saveEverythingForShutdown() {
     queue.assertOnEngine();
     shuttingDown = true;
     session->pause();
-    saveAllResumeData(false);
+    resumes.saveAll(book, false);
     const auto deadline = Clock::now() + std::chrono::seconds(20);
-    while (outstandingSaves > 0 && Clock::now() < deadline) {
+    while (resumes.outstanding() > 0 && Clock::now() < deadline) {
         // The alert loop inside the engine thread: wait for the save alerts to arrive.
         session->wait_for_alert(std::chrono::milliseconds(200));
         handleAlerts();
     }
-    if (outstandingSaves > 0) spdlog::warn("shutdown: {} resume saves did not arrive in time", outstandingSaves);
+    if (resumes.outstanding() > 0)
+        spdlog::warn("shutdown: {} resume saves did not arrive in time", resumes.outstanding());
     // The last reading of every torrent's counters, after the pause: the snapshots (which a front end
     // may still read after shutdown) and the statistics hold every byte of this run.
     const Settings settings = effectiveSettings();
-    for (auto& [id, entry] : entries) {
+    for (auto& [id, entry] : book) {
         if (!entry.handle.is_valid() || entry.removing) continue;
         guardedOnTorrent("the last status", id, [&](engine::TorrentEntry& e) {
             registry.put(engine::makeStatus(

@@ -98,15 +98,15 @@ namespace {
 
 // On the engine thread: a torrent's details, or what its snapshot says while libtorrent has not got it.
 Result<TorrentDetails> detailsOnEngine(LocalSession::Impl* impl, TorrentId id) {
-    auto it = impl->entries.find(id);
-    if (it == impl->entries.end()) return makeError(ErrorCode::NotFound, "no torrent with id " + std::to_string(id));
-    if (!it->second.handle.is_valid()) {
+    engine::TorrentEntry* entry = impl->book.find(id);
+    if (!entry) return makeError(ErrorCode::NotFound, "no torrent with id " + std::to_string(id));
+    if (!entry->handle.is_valid()) {
         TorrentDetails details;
         if (auto snapshot = impl->registry.find(id)) details.status = std::move(*snapshot);
         return details;
     }
     try {
-        return engine::makeDetails(it->second.handle, it->second, impl->effectiveSettings());
+        return engine::makeDetails(entry->handle, *entry, impl->effectiveSettings());
     } catch (const std::exception& e) {
         return makeError(ErrorCode::Internal, std::string("details unavailable: ") + e.what());
     }

@@ -190,9 +190,9 @@ Result<void> LocalSession::renameFile(TorrentId id, int fileIndex, const std::st
     if (auto inside = engine::checkPathInsideTorrent(newPath); !inside) return inside;
     Impl* impl = impl_.get();
     auto done = impl->call<std::monostate>([impl, id, fileIndex, newPath]() -> Result<std::monostate> {
-        auto it = impl->entries.find(id);
-        if (it == impl->entries.end() || it->second.removing) return notFound(id);
-        const auto info = engine::metadataOf(it->second);
+        const TorrentEntry* entry = impl->book.findLive(id);
+        if (!entry) return notFound(id);
+        const auto info = engine::metadataOf(*entry);
         if (!info) return makeError(ErrorCode::InvalidArgument, "the torrent has no metadata yet");
         if (fileIndex < 0 || fileIndex >= info->num_files())
             return makeError(ErrorCode::NotFound, "no file with index " + std::to_string(fileIndex));

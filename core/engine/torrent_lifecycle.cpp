@@ -79,7 +79,7 @@ void LocalSession::Impl::restoreLibrary() {
         status.allTimeDownloaded = item.row.allTimeDownloaded;
         status.allTimeUploaded = item.row.allTimeUploaded;
         registry.insert(std::move(status));
-        TorrentEntry& entry = entries[item.row.id];
+        TorrentEntry& entry = book.create(item.row.id);
         entry.row = item.row;
         entry.row.metainfo = {};  // in the queued item until it is parsed
         entry.allTimeDownloadedBefore = item.row.allTimeDownloaded;
@@ -100,9 +100,9 @@ void LocalSession::Impl::restoreNextChunk() {
     for (int n = 0; n < kChunk && !restoreQueue.empty(); ++n) {
         store::StoredTorrent item = std::move(restoreQueue.front());
         restoreQueue.pop_front();
-        auto found = entries.find(item.row.id);
-        if (found == entries.end()) continue;
-        TorrentEntry& entry = found->second;
+        TorrentEntry* found = book.find(item.row.id);
+        if (!found) continue;
+        TorrentEntry& entry = *found;
         auto params = paramsFromStored(item);
         if (!params) {
             entry.addPending = false;
@@ -145,7 +145,7 @@ void LocalSession::Impl::restoreLanded(TorrentEntry& entry) {
 void LocalSession::Impl::addOnEngine(TorrentId id, lt::add_torrent_params params, store::TorrentRow row,
                                      std::vector<std::string> peers) {
     queue.assertOnEngine();
-    TorrentEntry& entry = entries[id];
+    TorrentEntry& entry = book.create(id);
     entry.row = std::move(row);
     // The metainfo is in the library already (committed by add(), or read from it) and libtorrent has
     // its own parsed copy: ten thousand torrents need not carry it twice more in memory.
@@ -239,7 +239,7 @@ void LocalSession::Impl::checkSeedingGoals(const lt::torrent_status& st, Torrent
     entry.handle.unset_flags(lt::torrent_flags::auto_managed);
     entry.handle.pause(lt::torrent_handle::graceful_pause);
     putRow(entry);
-    saveResumeData(entry, false);
+    resumes.save(entry, false);
     emit(Event{EventType::GoalReached, entry.row.id, {entry.row.id}, reached});
 }
 

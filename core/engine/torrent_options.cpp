@@ -30,9 +30,9 @@ Result<void> LocalSession::setFilePriorities(TorrentId id, const std::vector<Fil
     if (!impl_->registry.contains(id)) return notFound(id);
     Impl* impl = impl_.get();
     auto checked = impl->call<std::monostate>([impl, id, priorities]() -> Result<std::monostate> {
-        auto it = impl->entries.find(id);
-        if (it == impl->entries.end() || it->second.removing) return notFound(id);
-        const auto info = engine::metadataOf(it->second);
+        const TorrentEntry* entry = impl->book.findLive(id);
+        if (!entry) return notFound(id);
+        const auto info = engine::metadataOf(*entry);
         if (!info) return makeError(ErrorCode::InvalidArgument, "the torrent has no metadata yet");
         if (priorities.size() > static_cast<std::size_t>(info->num_files()))
             return makeError(ErrorCode::InvalidArgument, "more priorities than files");
@@ -46,7 +46,7 @@ Result<void> LocalSession::setFilePriorities(TorrentId id, const std::vector<Fil
             current[i] = lt::download_priority_t(static_cast<std::uint8_t>(priorities[i]));
         e.handle.prioritize_files(current);
         e.filePriorities = std::move(current);
-        impl->saveResumeData(e, false);
+        impl->resumes.save(e, false);
     });
 }
 
@@ -55,7 +55,7 @@ Result<void> LocalSession::setSequential(TorrentId id, bool sequential) {
     return engine::changeTorrent(impl, id, engine::unchanged, [impl, sequential](TorrentEntry& e) {
         if (sequential) e.handle.set_flags(lt::torrent_flags::sequential_download);
         else e.handle.unset_flags(lt::torrent_flags::sequential_download);
-        impl->saveResumeData(e, false);
+        impl->resumes.save(e, false);
     });
 }
 
@@ -133,7 +133,7 @@ Result<void> LocalSession::addTrackers(TorrentId id, const std::vector<std::stri
             entry.tier = static_cast<std::uint8_t>(tier++);
             e.handle.add_tracker(entry);
         }
-        impl->saveResumeData(e, false);
+        impl->resumes.save(e, false);
     });
 }
 
@@ -150,7 +150,7 @@ Result<void> LocalSession::replaceTrackers(TorrentId id, const std::vector<std::
             entries.push_back(std::move(entry));
         }
         e.handle.replace_trackers(entries);
-        impl->saveResumeData(e, false);
+        impl->resumes.save(e, false);
     });
 }
 
