@@ -1,5 +1,6 @@
-// The write queue of the library: every write is an operation applied by one writer thread, many to a
-// transaction. Resume data for a torrent still waiting in the queue is replaced, not queued twice.
+// The write queue of the library: every write is an operation applied by one writer, many to a
+// transaction. Resume data for a torrent still waiting in the queue is replaced, not queued twice. The
+// writer is its thread, or a caller of commit() that finds it idle: one batch at a time either way.
 //
 // Two kinds of write. Background writes (resume data, row updates, statistics) are retried until they
 // succeed: a full disk delays them, and they land once there is room. Acknowledged writes (commit()) are
@@ -67,6 +68,7 @@ private:
     };
 
     void run();
+    std::string applyQueued(std::unique_lock<std::mutex>& lock);
     void push(Queued item);                                      // under mutex_
     void finishBatch(std::vector<Queued>& batch, std::uint64_t generation, const std::string& error);
     std::string apply(const std::vector<Queued>& batch);  // one transaction; "" when committed
@@ -89,6 +91,7 @@ private:
     std::uint64_t committedGen_ = 0;  // every op up to this generation is committed
     std::uint64_t attemptedGen_ = 0;  // ... or was in an attempt that failed
     bool stopping_ = false;
+    bool busy_ = false;  // a batch is being applied (by the writer thread or a committing caller)
     std::string lastError_;
     int failedAttempts_ = 0;  // in a row; the first failure is logged, the recovery too
     WriterStats stats_;
