@@ -6,6 +6,7 @@
 #include "rpc/http_server.h"
 
 #include <spdlog/spdlog.h>
+#include <pthread.h>
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -143,7 +144,10 @@ Result<void> HttpServer::start(const std::string& address, int port) {
     impl_->bound = acceptor.local_endpoint(ec);
     impl_->maxConnections = connectionCapFor(impl_->limits.maxConnections);
     impl_->accept();
-    impl_->thread = std::thread([impl = impl_.get()] { impl->io.run(); });
+    impl_->thread = std::thread([impl = impl_.get()] {
+        ::pthread_setname_np(::pthread_self(), "shoal-http");
+        impl->io.run();
+    });
     return {};
 }
 

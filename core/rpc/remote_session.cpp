@@ -4,6 +4,7 @@
 #include "shoal/remote_session.h"
 #include "shoal/event_hub.h"
 
+#include <pthread.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -200,7 +201,10 @@ Result<std::unique_ptr<RemoteSession>> RemoteSession::connect(RemoteSessionOptio
     if (auto first = impl->poll(*impl->poller, true, true); !first) return first.error();
     if (options.eventHandler) impl->events.add(options.eventHandler);
     Impl* raw = impl.get();
-    impl->thread = std::thread([raw] { raw->pollLoop(); });
+    impl->thread = std::thread([raw] {
+        ::pthread_setname_np(::pthread_self(), "shoal-poller");
+        raw->pollLoop();
+    });
     return std::unique_ptr<RemoteSession>(new RemoteSession(std::move(impl)));
 }
 

@@ -126,17 +126,13 @@ bool touchesFiles(const json& args) {
 
 MethodResult torrentAdd(const json& args, RpcContext& ctx) {
     AddRequest request;
-    std::size_t fileCount = 0;
+    // The metainfo is checked once, by the session's add (the same verdict as every front end's); it is
+    // read here too only when file choices need its file count.
     if (auto it = args.find("metainfo"); it != args.end()) {
         auto bytes = base64Decode(it->get<std::string>());
         if (!bytes || bytes->empty())
             return MethodResult::fromError(makeError(ErrorCode::BadInput, "metainfo is not base64"));
         request.torrentBytes.assign(bytes->begin(), bytes->end());
-        auto summary = summarizeTorrent(request.torrentBytes);
-        if (!summary)
-            return MethodResult::fromError(makeError(
-                ErrorCode::BadInput, "invalid or corrupt torrent file: " + summary.error().message));
-        fileCount = summary->files.size();
     } else if (auto it = args.find("filename"); it != args.end()) {
         const std::string source = it->get<std::string>();
         if (source.rfind("http://", 0) == 0 || source.rfind("https://", 0) == 0)
@@ -146,8 +142,6 @@ MethodResult torrentAdd(const json& args, RpcContext& ctx) {
         auto parsed = parseTorrentSource(source);  // a path on the daemon's machine, a magnet or a hash
         if (!parsed) return MethodResult::fromError(parsed.error());
         request = std::move(parsed.value());
-        if (!request.torrentBytes.empty())
-            if (auto summary = summarizeTorrent(request.torrentBytes)) fileCount = summary->files.size();
     } else {
         return MethodResult::fail(kInvalidParams, "torrent-add needs \"filename\" or \"metainfo\"");
     }
@@ -168,6 +162,12 @@ MethodResult torrentAdd(const json& args, RpcContext& ctx) {
         request.seedTimeGoalSeconds = numbers.integer("shoal-seed-time-goal", 0, kMaxSeedSeconds);
     if (numbers.error()) return MethodResult::fromError(*numbers.error());
     if (touchesFiles(args)) {
+        std::size_t fileCount = 0;
+        if (!request.torrentBytes.empty()) {
+            auto summary = summarizeTorrent(request.torrentBytes);
+            if (!summary) return MethodResult::fromError(summary.error());
+            fileCount = summary->files.size();
+        }
         if (fileCount == 0)
             return MethodResult::fail(kInvalidParams, "file choices need the metainfo (not a magnet)");
         auto chosen = priorities(args, std::vector<FilePriority>(fileCount, FilePriority::Normal));
