@@ -2,6 +2,7 @@
 #include "engine/add_params.h"
 
 #include <libtorrent/torrent_info.hpp>
+#include <libtorrent/write_resume_data.hpp>
 #include <unistd.h>
 
 #include <cerrno>
@@ -109,6 +110,17 @@ Result<PreparedAdd> prepareAdd(const AddRequest& request, const Settings& settin
         prepared.name = p.name;
     }
     return prepared;
+}
+
+std::vector<char> firstResumeData(const lt::add_torrent_params& params) {
+    lt::add_torrent_params copy = params;
+    if (copy.ti) {
+        // write_resume_data would embed the info dict; the torrent is named by its hashes instead.
+        copy.info_hashes = copy.ti->info_hashes();
+        copy.name = copy.ti->name();
+        copy.ti.reset();
+    }
+    return lt::write_resume_data_buf(copy);
 }
 
 }  // namespace shoal::engine

@@ -3,6 +3,8 @@
 
 #include <libtorrent/add_torrent_params.hpp>
 
+#include <vector>
+
 #include "shoal/add_request.h"
 #include "shoal/settings.h"
 
@@ -17,5 +19,9 @@ struct PreparedAdd {
 };
 
 Result<PreparedAdd> prepareAdd(const AddRequest& request, const Settings& settings);
+
+// The resume data of a torrent about to be added, as libtorrent would save it before any progress:
+// its flags, trackers and file priorities, without the info dict (the library holds the metainfo).
+std::vector<char> firstResumeData(const lt::add_torrent_params& params);
 
 }  // namespace shoal::engine

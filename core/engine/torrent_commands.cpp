@@ -75,12 +75,16 @@ Result<AddOutcome> LocalSession::addTorrent(AddRequest request) {
     row.tags = request.tags;
     // The library has the torrent before anyone is told it was added: on a full disk the add fails
     // (and leaves no trace) instead of answering success for a torrent that a restart would forget.
-    if (auto saved = impl->store->commitTorrent(row); !saved) {
+    // Its first resume data goes with the row, written from what libtorrent is given (flags, trackers,
+    // file priorities), the info dict left out as in every save: asking libtorrent for it once the
+    // torrent is added cost each add a round trip through two threads and a write of its own.
+    if (auto saved = impl->store->commitTorrent(row, engine::firstResumeData(p.params)); !saved) {
         impl->registry.erase(id);
         return makeError(saved.error().code, "cannot add " + p.name + ": " + saved.error().message);
     }
     impl->post([impl, id, params = std::move(p.params), row = std::move(row), peers = request.peers]() mutable {
         impl->addOnEngine(id, std::move(params), std::move(row), std::move(peers));
+        if (engine::TorrentEntry* entry = impl->book.find(id)) entry->resumeDataStored = true;
     });
     return AddOutcome{id, false};
 }

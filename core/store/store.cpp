@@ -128,7 +128,7 @@ int Store::schemaVersion() {
     return static_cast<int>(impl_->reader->pragmaInt("user_version"));
 }
 
-void Store::putTorrent(const TorrentRow& row) { impl_->writer->enqueue(PutTorrentOp{row}); }
+void Store::putTorrent(const TorrentRow& row) { impl_->writer->enqueue(PutTorrentOp{row, {}}); }
 void Store::putResumeData(TorrentId id, std::vector<char> data, std::function<void()> onCommitted) {
     PutResumeOp op{id, std::move(data), {}};
     if (onCommitted) op.onCommitted.push_back(std::move(onCommitted));
@@ -138,8 +138,8 @@ void Store::removeTorrent(TorrentId id) { impl_->writer->enqueue(RemoveOp{id}); 
 void Store::putSetting(const std::string& key, const std::string& value) {
     impl_->writer->enqueue(PutSettingOp{key, value});
 }
-Result<void> Store::commitTorrent(const TorrentRow& row) {
-    return impl_->writer->commit(PutTorrentOp{row}, std::chrono::seconds(30));
+Result<void> Store::commitTorrent(const TorrentRow& row, std::vector<char> resumeData) {
+    return impl_->writer->commit(PutTorrentOp{row, std::move(resumeData)}, std::chrono::seconds(30));
 }
 Result<void> Store::commitSetting(const std::string& key, const std::string& value) {
     return impl_->writer->commit(PutSettingOp{key, value}, std::chrono::seconds(30));

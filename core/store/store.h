@@ -120,7 +120,8 @@ public:
     // Acknowledged writes, for requests that must not answer success unless the library has them (adding
     // a torrent, changing settings): committed before they return, or an error with SQLite's reason
     // (e.g. "database or disk is full"), in which case nothing of them is written later.
-    Result<void> commitTorrent(const TorrentRow& row);
+    // A new torrent's row, with its first resume data if given (one transaction).
+    Result<void> commitTorrent(const TorrentRow& row, std::vector<char> resumeData = {});
     Result<void> commitSetting(const std::string& key, const std::string& value);
 
     // Blocks until every write queued before the call is committed (at most 30 s, and no longer than one

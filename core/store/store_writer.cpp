@@ -243,16 +243,19 @@ bool StoreWriter::apply(const PutTorrentOp& put) {
     }
     Statement& maxId =
         db_.prepared("UPDATE meta SET value = max(CAST(value AS INTEGER), ?1) WHERE key = 'max_torrent_id'");
-    return maxId.bind(1, r.id).execute();
+    if (!maxId.bind(1, r.id).execute()) return false;
+    return put.resumeData.empty() || putResume(r.id, put.resumeData);
 }
 
-bool StoreWriter::apply(const PutResumeOp& put) {
+bool StoreWriter::apply(const PutResumeOp& put) { return putResume(put.id, put.data); }
+
+bool StoreWriter::putResume(TorrentId id, const std::vector<char>& data) {
     // Only for a torrent still in the library: a late save must not bring a removed torrent back.
     Statement& stmt = db_.prepared(
         "INSERT INTO resume_data (torrent_id, data, updated_at) SELECT ?1, ?2, ?3"
         " WHERE EXISTS (SELECT 1 FROM torrents WHERE id = ?1)"
         " ON CONFLICT (torrent_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at");
-    return stmt.bind(1, put.id).bind(2, put.data).bind(3, unixNow()).execute();
+    return stmt.bind(1, id).bind(2, data).bind(3, unixNow()).execute();
 }
 
 bool StoreWriter::apply(const RemoveOp& remove) {

@@ -27,7 +27,10 @@
 
 namespace shoal::store {
 
-struct PutTorrentOp { TorrentRow row; };
+struct PutTorrentOp {
+    TorrentRow row;
+    std::vector<char> resumeData;  // a new torrent's first resume data, written with its row (if any)
+};
 struct PutResumeOp {
     TorrentId id;
     std::vector<char> data;
@@ -80,6 +83,7 @@ private:
     bool apply(const PutStatisticsOp& op);
     bool apply(const PutTrafficOp& op);
     bool apply(const PutMetainfoOp& op);
+    bool putResume(TorrentId id, const std::vector<char>& data);
 
     Database db_;
     std::mutex mutex_;

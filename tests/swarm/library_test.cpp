@@ -1,5 +1,6 @@
 // LocalSession and its library: what survives a restart, what a user gets wrong, and how errors show.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -201,6 +202,37 @@ TEST_F(Library, PerTorrentLimitsShowInStatusAndSurviveRestart) {
     ASSERT_TRUE(waitState(*session, id, TorrentState::Seeding));
     EXPECT_EQ(session->status(id)->downloadLimit, 200000);
     EXPECT_EQ(session->status(id)->uploadLimit, 100000);
+}
+
+// What libtorrent is given at the add (flags, trackers) is in the library when add() returns, with the
+// row: a SIGKILL right after it loses none of it. The info dict is not in it (the row's metainfo is).
+TEST_F(Library, ANewTorrentsResumeDataIsStoredWithItsRow) {
+    const Payload p = makePayload(dir_.path(), 256 * 1024);
+    auto session = open();
+    AddRequest request = requestFor(p);
+    request.paused = true;
+    request.sequential = true;
+    request.trackers = {"http://127.0.0.1:1/shoal-test/announce"};
+    const TorrentId id = session->add(request).value();
+
+    std::string data;
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open_v2((dir_.path() / "profile" / "shoal.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
+              SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT data FROM resume_data WHERE torrent_id = ?1", -1, &stmt, nullptr) == SQLITE_OK) {
+        sqlite3_bind_int64(stmt, 1, id);
+        if (sqlite3_step(stmt) == SQLITE_ROW)
+            data.assign(static_cast<const char*>(sqlite3_column_blob(stmt, 0)),
+                        static_cast<std::size_t>(sqlite3_column_bytes(stmt, 0)));
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    ASSERT_FALSE(data.empty()) << "no resume data for torrent " << id;
+    EXPECT_NE(data.find("19:sequential_downloadi1e"), std::string::npos);
+    EXPECT_NE(data.find("6:pausedi1e"), std::string::npos);
+    EXPECT_NE(data.find("http://127.0.0.1:1/shoal-test/announce"), std::string::npos);
+    EXPECT_EQ(data.find("4:infod"), std::string::npos);
 }
 
 }  // namespace
