@@ -38,6 +38,9 @@ echo "== $n distinct v1 torrents (4 x 16 KiB pieces each, no payload) in $work/t
 
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status" 2>/dev/null; }
 hwm_kb() { awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null; }
+# CPU time (user + system, all threads) a process has used, in clock ticks: the add rate of a daemon
+# with several threads moves with how the host schedules them; the CPU it spends per add much less.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null; }
 
 # settle_rss PID SECONDS: VmRSS (kB) once four samples 0.5 s apart stay within 1 %; "KB settled|moving".
 settle_rss() {
@@ -109,15 +112,17 @@ stop_daemon() {
 }
 
 run_daemon() {
-    local name=$1 dir="$work/$1" out="$work/results/$1.json" url t0 add list rss state hwm stopped load_add load_list
+    local name=$1 dir="$work/$1" out="$work/results/$1.json" url t0 add list rss state hwm stopped load_add load_list cpu0 add_cpu
     mkdir -p "$dir/home" "$dir/data"
     echo "== $name: start, add $n paused over RPC (load $(load1))"
     load_add=$(load1)
     "start_$name" "$dir"
     url=$("$py" "$lib/trpc.py" wait-rpc "${url_args[@]}" 60) ||
         { echo "library.sh: $name's RPC did not come up" >&2; tail -5 "$dir/err.log" >&2; exit 1; }
+    cpu0=$(cpu_ticks "$pid")
     add=$(timeout "$limit" "$py" "$lib/trpc.py" add-dir "$url" "$work/torrents" "$dir/data" --paused) ||
         { echo "library.sh: adding to $name failed or took over $limit s" >&2; tail -5 "$dir/err.log" >&2; exit 1; }
+    add_cpu=$(echo "($(cpu_ticks "$pid") - $cpu0) / $(getconf CLK_TCK)" | bc -l)
     echo "   $add"
     stop_daemon "$pid"
     stopped=$stop_seconds
@@ -133,8 +138,8 @@ run_daemon() {
     echo "   VmRSS $((rss / 1024)) MB ($state), VmHWM $((hwm / 1024)) MB"
     stop_daemon "$pid"
     echo "   stopped in $(printf '%.2f' "$stop_seconds") s (exit $stop_code)"
-    printf '{"daemon": "%s", "add": %s, "list": %s, "rss_kb": %s, "rss_state": "%s", "hwm_kb": %s, "stop_seconds": %.3f, "stop_after_list_seconds": %.3f, "load_add": %s, "load_list": %s}\n' \
-        "$name" "$add" "$list" "$rss" "$state" "${hwm:-0}" "$stopped" "$stop_seconds" "$load_add" "$load_list" >"$out"
+    printf '{"daemon": "%s", "add": %s, "add_cpu_seconds": %.3f, "list": %s, "rss_kb": %s, "rss_state": "%s", "hwm_kb": %s, "stop_seconds": %.3f, "stop_after_list_seconds": %.3f, "load_add": %s, "load_list": %s}\n' \
+        "$name" "$add" "$add_cpu" "$list" "$rss" "$state" "${hwm:-0}" "$stopped" "$stop_seconds" "$load_add" "$load_list" >"$out"
     rm -rf "$dir"
 }
 

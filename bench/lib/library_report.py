@@ -44,6 +44,7 @@ def main():
                   "add_rate_first_tenth": add.get("first_tenth_rate"), "add_rate_last_tenth": add.get("last_tenth_rate"), "list_seconds": lst["seconds"],
                   "rpc_up_seconds": lst["rpc_up"], "one_get_seconds": lst["one_call"],
                   "rss_mb": round(rss, 1), "rss_state": r["rss_state"], "hwm_mb": round(r["hwm_kb"] / 1024, 1),
+                  "add_cpu_ms_per_torrent": round(1000 * r.get("add_cpu_seconds", 0) / max(add["added"], 1), 3),
                   "stop_seconds": round(r["stop_seconds"], 3), "load_add": r["load_add"],
                   "load_list": r["load_list"]}
     if lt:
@@ -62,6 +63,8 @@ def main():
         print(f"shoal add rate: {add_x:.2f}x transmission's (target >= 2); per second over the first / last tenth: "
               f"shoal {s['add_rate_first_tenth']} / {s['add_rate_last_tenth']}, "
               f"transmission {t['add_rate_first_tenth']} / {t['add_rate_last_tenth']}")
+        print(f"daemon CPU per add (all threads): shoal {s['add_cpu_ms_per_torrent']:.3f} ms, "
+              f"transmission {t['add_cpu_ms_per_torrent']:.3f} ms")
         print(f"shoal RSS: {s['rss_mb']:.1f} MB (target <= 100), transmission {t['rss_mb']:.1f} MB"
               + (f", libtorrent alone {lt['rss_mb']:.1f} MB" if lt else ""))
     print(json.dumps(out))
