@@ -71,7 +71,8 @@ void LocalSession::Impl::adopt(TorrentEntry& entry, const lt::torrent_handle& ha
     for (auto& apply : pending) guardedOnTorrent("a change made while adding", id, apply);
     if (!book.findLive(id)) return;
     connectDirectPeers(entry);
-    // A new torrent's first resume data; a restored one's is in the library unless changed while adding.
+    // A torrent's resume data is in the library already (committed with a new one's row, or restored
+    // from it); it is saved again only when the user changed it while libtorrent was adding it.
     if (!entry.resumeDataStored || !pending.empty()) resumes.save(entry, false);
     emit(Event{EventType::Added, id, {id}, entry.row.name});
 }
