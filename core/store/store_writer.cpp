@@ -144,7 +144,9 @@ std::string StoreWriter::applyQueued(std::unique_lock<std::mutex>& lock) {
     lock.lock();
     finishBatch(batch, generation, error);
     busy_ = false;
-    wake_.notify_one();  // what was queued meanwhile is the writer's
+    // What was queued meanwhile is the writer's. Waking it for nothing cost each torrent-add a futex
+    // call and the writer thread a context switch (perf: 5 % of the RPC thread's time).
+    if (!queue_.empty() || stopping_) wake_.notify_one();
     return error;
 }
 
@@ -198,10 +200,11 @@ std::string StoreWriter::apply(const std::vector<Queued>& batch) {
         if (!sqlite3_get_autocommit(db_.handle())) db_.exec("ROLLBACK");
         return error.empty() ? std::string("unknown error") : error;
     };
-    if (!db_.exec("BEGIN IMMEDIATE")) return failure();
+    // Prepared once, like every statement here: each torrent-add commits a batch of its own.
+    if (!db_.prepared("BEGIN IMMEDIATE").execute()) return failure();
     for (const auto& item : batch)
         if (!applyOne(item.op)) return failure();
-    if (!db_.exec("COMMIT")) return failure();
+    if (!db_.prepared("COMMIT").execute()) return failure();
     return {};
 }
 
