@@ -29,7 +29,7 @@ public:
     void notifyAlerts();  // any thread (libtorrent's alert notify)
     void requestStop();
 
-    // Engine thread: waits until something is posted, alerts are ready, a stop is asked or `until`.
+    // Engine thread: waits until something is posted, alerts are due, a stop is asked or `until`.
     Batch wait(Clock::time_point until);
 
     // Called once, first thing on the thread that becomes the engine thread.
@@ -38,10 +38,15 @@ public:
     void assertOnEngine() const { assert(onEngine() && "engine-only code called off the engine thread"); }
 
 private:
+    bool nothingPending() const { return commands_.empty() && !alertsReady_ && !stopRequested_; }  // under mutex_
+
+    static constexpr std::chrono::milliseconds kAlertGap{2};
+
     std::mutex mutex_;
     std::condition_variable wake_;
     std::deque<Command> commands_;
     bool alertsReady_ = false;
+    Clock::time_point alertsDue_{};  // alerts ready before then wait for it (see wait())
     bool stopRequested_ = false;
     // Written before the engine thread starts running commands (thread start orders it), read after.
     std::thread::id owner_{};
