@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <malloc.h>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <utility>
@@ -34,6 +35,10 @@ int usageError(int argc, char** argv, const std::string& message) {
 
 int main(int argc, char** argv) {
     using namespace shoal::cli;
+    // Before any thread starts: glibc gives each allocating thread an arena of its own (up to eight per
+    // core), and what one thread frees in another's arena stays there. A daemon holding 10,000 torrents
+    // settles at 87-94 MB instead of 95-100 MB with two, adding and listing as fast (bench/library.sh).
+    ::mallopt(M_ARENA_MAX, 2);
     // libtorrent and the store log through spdlog; a CLI shows only warnings and errors on stderr.
     spdlog::set_level(spdlog::level::warn);
     spdlog::set_pattern("shoal: %v");

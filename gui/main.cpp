@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QTranslator>
 #include <cstdio>
+#include <malloc.h>
 #include <memory>
 
 #include "app/session_bridge.h"
@@ -51,6 +52,7 @@ void installTranslations(QApplication& app) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    ::mallopt(M_ARENA_MAX, 2);  // before any thread starts: as the CLI does, see cli/main.cpp
     QElapsedTimer sinceLaunch;
     sinceLaunch.start();
     QApplication app(argc, argv);
