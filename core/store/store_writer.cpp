@@ -244,9 +244,6 @@ bool StoreWriter::apply(const PutTorrentOp& put) {
         if (!link.bind(1, r.id).bind(2, r.tags[i]).bind(3, static_cast<std::int64_t>(i)).execute())
             return false;
     }
-    Statement& maxId =
-        db_.prepared("UPDATE meta SET value = max(CAST(value AS INTEGER), ?1) WHERE key = 'max_torrent_id'");
-    if (!maxId.bind(1, r.id).execute()) return false;
     return put.resumeData.empty() || putResume(r.id, put.resumeData);
 }
 
@@ -261,7 +258,13 @@ bool StoreWriter::putResume(TorrentId id, const std::vector<char>& data) {
     return stmt.bind(1, id).bind(2, data).bind(3, unixNow()).execute();
 }
 
+// Ids are never given again (Store::maxTorrentId): the largest id is the largest row's, or, once that
+// row is removed, the one kept in meta here. Kept on removal rather than on every insert, where it was
+// one more page of the library written per torrent-add.
 bool StoreWriter::apply(const RemoveOp& remove) {
+    Statement& maxId =
+        db_.prepared("UPDATE meta SET value = max(CAST(value AS INTEGER), ?1) WHERE key = 'max_torrent_id'");
+    if (!maxId.bind(1, remove.id).execute()) return false;
     Statement& stmt = db_.prepared("DELETE FROM torrents WHERE id = ?1");
     return stmt.bind(1, remove.id).execute();
 }
