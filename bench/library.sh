@@ -16,6 +16,7 @@ shoal=${SHOAL:-$root/build/cli/shoal}
 n=${LIBRARY_N:-10000}
 limit=${LIMIT:-900}         # seconds any one phase (adding, listing, stopping) may take
 settle=${RSS_SETTLE:-60}    # seconds to wait for VmRSS to settle
+slices=${SLICES:-10}        # the adds go in this many slices per daemon, in turn (see add_slice)
 read -ra daemons <<<"${DAEMONS:-shoal transmission}"
 # Debian's python3 and its python3-libtorrent: `python3` on PATH may be another interpreter (pyenv).
 py=/usr/bin/python3
@@ -111,22 +112,37 @@ stop_daemon() {
     stop_seconds=$(echo "$(now) - $t0" | bc -l)
 }
 
-run_daemon() {
-    local name=$1 dir="$work/$1" out="$work/results/$1.json" url t0 add list rss state hwm stopped load_add load_list cpu0 add_cpu
+# Both daemons run at once and are driven in turn, SLICES slices of N/SLICES adds each, in the order
+# A B, B A, A B, ...: on a shared VM the host's speed drifts by up to 2x within a minute, and one daemon's
+# whole add phase after the other's measured the drift as much as the daemons. Each slice is one trpc.py
+# process (its start is not timed), its CPU is read from the driven daemon's /proc/PID/stat around it.
+declare -A pids urls
+start_and_wait() {
+    local name=$1 dir="$work/$1" url
     mkdir -p "$dir/home" "$dir/data"
-    echo "== $name: start, add $n paused over RPC (load $(load1))"
-    load_add=$(load1)
     "start_$name" "$dir"
+    pids[$name]=$pid
     url=$("$py" "$lib/trpc.py" wait-rpc "${url_args[@]}" 60) ||
         { echo "library.sh: $name's RPC did not come up" >&2; tail -5 "$dir/err.log" >&2; exit 1; }
-    cpu0=$(cpu_ticks "$pid")
-    add=$(timeout "$limit" "$py" "$lib/trpc.py" add-dir "$url" "$work/torrents" "$dir/data" --paused) ||
+    urls[$name]=$url
+}
+
+add_slice() {
+    local name=$1 k=$2 dir="$work/$1" cpu0 add cpu
+    cpu0=$(cpu_ticks "${pids[$name]}")
+    add=$(timeout "$limit" "$py" "$lib/trpc.py" add-dir "${urls[$name]}" "$work/torrents" "$dir/data" --paused \
+        --slice "$k/$slices") ||
         { echo "library.sh: adding to $name failed or took over $limit s" >&2; tail -5 "$dir/err.log" >&2; exit 1; }
-    add_cpu=$(echo "($(cpu_ticks "$pid") - $cpu0) / $(getconf CLK_TCK)" | bc -l)
-    echo "   $add"
+    cpu=$(echo "($(cpu_ticks "${pids[$name]}") - $cpu0) / $(getconf CLK_TCK)" | bc -l)
+    printf '{"slice": %s, "add": %s, "cpu_seconds": %.3f, "load": %s}\n' "$k" "$add" "$cpu" "$(load1)" \
+        >>"$work/results/$name.slices.jsonl"
+}
+
+relist() {
+    local name=$1 dir="$work/$1" out="$work/results/$1.json" pid=${pids[$1]} t0 list rss state hwm stopped load_list
     stop_daemon "$pid"
     stopped=$stop_seconds
-    echo "   stopped in $(printf '%.2f' "$stopped") s (exit $stop_code); restarting (load $(load1))"
+    echo "== $name: stopped in $(printf '%.2f' "$stopped") s (exit $stop_code); restarting (load $(load1))"
     load_list=$(load1)
     t0=$(now)
     "start_$name" "$dir"
@@ -138,12 +154,24 @@ run_daemon() {
     echo "   VmRSS $((rss / 1024)) MB ($state), VmHWM $((hwm / 1024)) MB"
     stop_daemon "$pid"
     echo "   stopped in $(printf '%.2f' "$stop_seconds") s (exit $stop_code)"
-    printf '{"daemon": "%s", "add": %s, "add_cpu_seconds": %.3f, "list": %s, "rss_kb": %s, "rss_state": "%s", "hwm_kb": %s, "stop_seconds": %.3f, "stop_after_list_seconds": %.3f, "load_add": %s, "load_list": %s}\n' \
-        "$name" "$add" "$add_cpu" "$list" "$rss" "$state" "${hwm:-0}" "$stopped" "$stop_seconds" "$load_add" "$load_list" >"$out"
+    printf '{"daemon": "%s", "add": %s, "list": %s, "rss_kb": %s, "rss_state": "%s", "hwm_kb": %s, "stop_seconds": %.3f, "stop_after_list_seconds": %.3f, "load_list": %s}\n' \
+        "$name" "$("$py" "$lib/library_report.py" --slices "$work/results/$name.slices.jsonl")" "$list" "$rss" \
+        "$state" "${hwm:-0}" "$stopped" "$stop_seconds" "$load_list" >"$out"
     rm -rf "$dir"
 }
 
-for d in "${daemons[@]}"; do run_daemon "$d"; done
+echo "== start ${daemons[*]}; add $n paused over RPC to each, $slices slices in turn (load $(load1))"
+for d in "${daemons[@]}"; do start_and_wait "$d"; done
+order=("${daemons[@]}")
+for ((k = 0; k < slices; k++)); do
+    for d in "${order[@]}"; do add_slice "$d" "$k"; done
+    line="   slice $((k + 1))/$slices:"
+    for d in "${daemons[@]}"; do line+=" $d $(tail -1 "$work/results/$d.slices.jsonl" | "$py" -c 'import json,sys; print(json.load(sys.stdin)["add"]["rate"])')/s"; done
+    echo "$line (load $(load1))"
+    # Reversed each slice: A B, B A, ...
+    for ((i = 0, j = ${#order[@]} - 1; i < j; i++, j--)); do tmp=${order[i]}; order[i]=${order[j]}; order[j]=$tmp; done
+done
+for d in "${daemons[@]}"; do relist "$d"; done
 
 echo "== libtorrent alone (python3-libtorrent $("$py" -c 'import libtorrent; print(libtorrent.__version__)')): the same $n paused (load $(load1))"
 mkdir -p "$work/lt-save"

@@ -3,7 +3,9 @@
 shoal daemon and transmission-daemon. Used as a module, and as a command by the bench scripts:
 
   trpc.py wait-rpc   (--url URL | --log FILE) TIMEOUT            -> prints the RPC URL once it answers
-  trpc.py add-dir    URL TORRENT_DIR DOWNLOAD_DIR [--paused]      -> adds every *.torrent one by one; JSON line
+  trpc.py add-dir    URL TORRENT_DIR DOWNLOAD_DIR [--paused] [--slice K/M]
+                                                  -> adds every *.torrent (or the K-th of M slices of them,
+                                                     by name, K from 0) one by one; JSON line
   trpc.py wait-list  (--url URL | --log FILE) N T0 TIMEOUT        -> time from T0 (epoch s) until N are listed
   trpc.py get        URL FIELDS                                   -> torrent-get of every torrent, JSON
   trpc.py call       URL METHOD ARGUMENTS_JSON                    -> the answer's arguments, JSON
@@ -99,8 +101,11 @@ def wait_url(url, log, deadline):
     return None
 
 
-def add_dir(url, torrent_dir, download_dir, paused):
+def add_dir(url, torrent_dir, download_dir, paused, part=None):
     files = sorted(f for f in os.listdir(torrent_dir) if f.endswith(".torrent"))
+    if part:  # (k, m): the k-th of m equal slices, 0-based
+        k, m = part
+        files = files[k * len(files) // m:(k + 1) * len(files) // m]
     payloads = []
     for f in files:  # read and encode before the clock starts: only the RPC is timed
         with open(os.path.join(torrent_dir, f), "rb") as fh:
@@ -181,7 +186,11 @@ def main(argv):
             return 1
         print(u)
     elif cmd == "add-dir":
-        print(json.dumps(add_dir(rest[0], rest[1], rest[2], "--paused" in rest[3:])))
+        part = None
+        if "--slice" in rest:
+            k, m = rest[rest.index("--slice") + 1].split("/")
+            part = (int(k), int(m))
+        print(json.dumps(add_dir(rest[0], rest[1], rest[2], "--paused" in rest[3:], part)))
     elif cmd == "wait-list":
         url, log, rest = src(rest)
         r = wait_list(url, log, int(rest[0]), float(rest[1]), float(rest[2]))
