@@ -38,7 +38,8 @@ public:
     void assertOnEngine() const { assert(onEngine() && "engine-only code called off the engine thread"); }
 
 private:
-    bool nothingPending() const { return commands_.empty() && !alertsReady_ && !stopRequested_; }  // under mutex_
+    // Under mutex_.
+    bool nothingPending() const { return commands_.empty() && !alertsReady_ && !stopRequested_; }
 
     static constexpr std::chrono::milliseconds kAlertGap{2};
 
